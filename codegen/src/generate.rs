@@ -1,0 +1,515 @@
+//! Generating Rust code from a resolved [`Model`].
+//!
+//! Generated code names every path absolutely (`::std::...`, `::mdmodel::__private::serde`),
+//! so that a user's own `Option` or `String` breaks nothing, and needs no serde dependency in
+//! the user's crate.
+
+use std::collections::BTreeMap;
+
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::graph::Components;
+use crate::ir::{Enum, EnumLiteral, Field, LiteralValue, Model, TypeDef, TypeExpr, TypeId, TypeKind, UnionMember};
+use crate::metadata::MetadataLimits;
+use crate::names::{field_ident, ident_for, type_name, upper_camel, NameScope};
+use crate::options::{DateTimeMode, EnumMode, Options};
+
+/// Generates the items of every type in `model`.
+pub fn generate(model: &Model, options: &Options) -> TokenStream {
+    Generator::new(model, options).all()
+}
+
+struct Generator<'m> {
+    model: &'m Model,
+    options: &'m Options,
+    idents: Vec<Ident>,
+    components: Components,
+    /// Literal types in use, by value, with their names.
+    literals: std::cell::RefCell<BTreeMap<LiteralValue, Ident>>,
+    literal_names: std::cell::RefCell<NameScope>,
+}
+
+const SERDE: &str = "::mdmodel::__private::serde";
+
+fn doc_attrs(text: &str) -> TokenStream {
+    let text = text.trim();
+    if text.is_empty() {
+        return TokenStream::new();
+    }
+    let lines = text.lines().map(|l| {
+        let l = format!(" {}", l.trim_end());
+        quote!(#[doc = #l])
+    });
+    quote!(#(#lines)*)
+}
+
+impl<'m> Generator<'m> {
+    fn new(model: &'m Model, options: &'m Options) -> Self {
+        let mut scope = NameScope::default();
+        let idents = model.types.iter().map(|t| ident_for(&scope.claim(type_name(&t.name)))).collect();
+        Generator {
+            model,
+            options,
+            idents,
+            components: Components::of(model),
+            literals: Default::default(),
+            literal_names: std::cell::RefCell::new(scope),
+        }
+    }
+
+    fn all(&self) -> TokenStream {
+        let mut out = TokenStream::new();
+        for (i, t) in self.model.types.iter().enumerate() {
+            out.extend(self.type_def(TypeId(i), t));
+        }
+        for (value, ident) in self.literals.borrow().iter() {
+            out.extend(literal_type(value, ident));
+        }
+        out
+    }
+
+    fn type_def(&self, id: TypeId, t: &TypeDef<TypeId>) -> TokenStream {
+        let ident = &self.idents[id.0];
+        let mut docs = t.docs.clone();
+        if docs.trim().is_empty() {
+            docs = format!("`{}`, from `{}`.", t.name, t.loc.file.file_name().map_or_else(String::new, |f| f.to_string_lossy().into_owned()));
+        }
+        let docs = doc_attrs(&docs);
+        match &t.kind {
+            TypeKind::Struct(fields) => self.struct_def(id, ident, docs, fields),
+            TypeKind::Enum(e) => self.enum_def(ident, docs, e),
+            TypeKind::Union(members) => self.union_def(id, ident, docs, members),
+            TypeKind::Opaque => {
+                let serde = SERDE;
+                quote! {
+                    #docs
+                    ///
+                    /// The doc describes no fields, values or members: any JSON value, kept as it is.
+                    #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default,
+                        ::mdmodel::__private::serde::Serialize, ::mdmodel::__private::serde::Deserialize)]
+                    #[serde(crate = #serde, transparent)]
+                    pub struct #ident(pub ::mdmodel::__private::serde_json::Value);
+                }
+            }
+        }
+    }
+
+    /// The Rust type of a type expression inside `owner`.
+    fn ty(&self, owner: TypeId, t: &TypeExpr<TypeId>, by_value: bool) -> TokenStream {
+        match t {
+            TypeExpr::Str => quote!(::std::string::String),
+            TypeExpr::Int => quote!(::core::primitive::i64),
+            TypeExpr::Float => quote!(::core::primitive::f64),
+            TypeExpr::Bool => quote!(::core::primitive::bool),
+            TypeExpr::Any => quote!(::mdmodel::__private::serde_json::Value),
+            TypeExpr::Bytes => quote!(::mdmodel::Bytes),
+            TypeExpr::DateTime => match self.options.datetime {
+                DateTimeMode::Chrono => quote!(::mdmodel::__private::chrono::DateTime<::mdmodel::__private::chrono::FixedOffset>),
+                DateTimeMode::Time => quote!(::mdmodel::__private::time::OffsetDateTime),
+                DateTimeMode::String => quote!(::std::string::String),
+            },
+            TypeExpr::List(i) => {
+                let i = self.ty(owner, i, false);
+                quote!(::std::vec::Vec<#i>)
+            }
+            TypeExpr::Dict(i) => {
+                let i = self.ty(owner, i, false);
+                let map = self.options.map_path();
+                quote!(#map<::std::string::String, #i>)
+            }
+            TypeExpr::Optional(i) => {
+                let i = self.ty(owner, i, by_value);
+                quote!(::std::option::Option<#i>)
+            }
+            TypeExpr::Nullable(i) => {
+                let i = self.ty(owner, i, by_value);
+                quote!(::mdmodel::Nullable<#i>)
+            }
+            TypeExpr::OptionalNullable(i) => {
+                let i = self.ty(owner, i, by_value);
+                quote!(::mdmodel::OptionalNullable<#i>)
+            }
+            TypeExpr::EventStream(i) => {
+                let i = self.ty(owner, i, false);
+                quote!(::std::vec::Vec<#i>)
+            }
+            TypeExpr::Literal(v) => {
+                let ident = self.literal_ident(v);
+                quote!(#ident)
+            }
+            TypeExpr::Ref(id) => {
+                let ident = &self.idents[id.0];
+                if by_value && self.components.must_box(owner, *id) {
+                    quote!(::std::boxed::Box<#ident>)
+                } else {
+                    quote!(#ident)
+                }
+            }
+        }
+    }
+
+    fn literal_ident(&self, v: &LiteralValue) -> Ident {
+        if let Some(i) = self.literals.borrow().get(v) {
+            return i.clone();
+        }
+        let base = match v {
+            LiteralValue::Str(s) => format!("Literal{}", upper_camel(s, "V")),
+            LiteralValue::Int(i) if *i < 0 => format!("LiteralMinus{}", i.unsigned_abs()),
+            LiteralValue::Int(i) => format!("Literal{i}"),
+            LiteralValue::Bool(b) => format!("Literal{}", if *b { "True" } else { "False" }),
+        };
+        let ident = ident_for(&self.literal_names.borrow_mut().claim(base));
+        self.literals.borrow_mut().insert(v.clone(), ident.clone());
+        ident
+    }
+
+    fn struct_def(&self, id: TypeId, ident: &Ident, docs: TokenStream, fields: &[Field<TypeId>]) -> TokenStream {
+        let mut scope = NameScope::default();
+        let mut all_default = true;
+        let fields: Vec<TokenStream> = fields
+            .iter()
+            .map(|f| {
+                let (tokens, can_default) = self.field(id, f, &mut scope);
+                all_default &= can_default;
+                tokens
+            })
+            .collect();
+        let default = all_default.then(|| quote!(::std::default::Default,));
+        let serde = SERDE;
+        quote! {
+            #docs
+            #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, #default
+                ::mdmodel::__private::serde::Serialize, ::mdmodel::__private::serde::Deserialize)]
+            #[serde(crate = #serde)]
+            pub struct #ident {
+                #(#fields)*
+            }
+        }
+    }
+
+    /// One field: its tokens, and whether it can default (may be absent).
+    fn field(&self, owner: TypeId, f: &Field<TypeId>, scope: &mut NameScope) -> (TokenStream, bool) {
+        let rust_name = scope.claim(field_ident(&f.name).to_string());
+        let ident = match rust_name.strip_prefix("r#") {
+            Some(raw) => Ident::new_raw(raw, Span::call_site()),
+            None => Ident::new(&rust_name, Span::call_site()),
+        };
+        let mut attrs = Vec::new();
+        if rust_name.trim_start_matches("r#") != f.wire_name {
+            let wire = &f.wire_name;
+            attrs.push(quote!(rename = #wire));
+        }
+        let absent_ok = f.required == Some(false);
+        let (presence, inner) = match &f.ty {
+            TypeExpr::Optional(i) => (Presence::Optional, &**i),
+            TypeExpr::OptionalNullable(i) => (Presence::OptionalNullable, &**i),
+            TypeExpr::Nullable(i) if absent_ok => (Presence::OptionalNullable, &**i),
+            TypeExpr::Nullable(i) => (Presence::Nullable, &**i),
+            t if absent_ok => (Presence::Optional, t),
+            t => (Presence::Required, t),
+        };
+        let inner_ty = if f.wire_name == "metadata" && matches!(inner, TypeExpr::Dict(v) if **v == TypeExpr::Any) {
+            MetadataLimits::from_description(&f.docs).type_tokens()
+        } else {
+            self.ty(owner, inner, true)
+        };
+        let ty = match presence {
+            Presence::Required => inner_ty,
+            Presence::Optional => {
+                attrs.push(quote!(default, skip_serializing_if = "::std::option::Option::is_none"));
+                quote!(::std::option::Option<#inner_ty>)
+            }
+            Presence::Nullable => {
+                attrs.push(quote!(deserialize_with = "::mdmodel::__private::deserialize_nullable"));
+                quote!(::mdmodel::Nullable<#inner_ty>)
+            }
+            Presence::OptionalNullable => {
+                attrs.push(quote!(default, skip_serializing_if = "::mdmodel::OptionalNullable::is_unset"));
+                quote!(::mdmodel::OptionalNullable<#inner_ty>)
+            }
+        };
+        let can_default = presence.can_default() || matches!(inner, TypeExpr::Literal(_));
+        if presence == Presence::Required && matches!(inner, TypeExpr::Literal(_)) {
+            attrs.push(quote!(default));
+        }
+        let mut doc = f.docs.clone();
+        if doc == "N/A" {
+            doc.clear();
+        }
+        if let Some(ex) = &f.example {
+            if !doc.is_empty() {
+                doc.push_str("\n\n");
+            }
+            doc.push_str("Example: ");
+            doc.push_str(ex);
+        }
+        let docs = doc_attrs(&doc);
+        let serde_attr = (!attrs.is_empty()).then(|| quote!(#[serde(#(#attrs),*)]));
+        (
+            quote! {
+                #docs
+                #serde_attr
+                pub #ident: #ty,
+            },
+            can_default,
+        )
+    }
+
+    fn enum_def(&self, ident: &Ident, docs: TokenStream, e: &Enum) -> TokenStream {
+        let open = match self.options.enums {
+            EnumMode::AsDocumented => e.open,
+            EnumMode::Open => true,
+            EnumMode::Closed => false,
+        };
+        let mut scope = NameScope::default();
+        if open {
+            scope.claim("Unrecognized".to_owned());
+        }
+        let variants: Vec<Ident> = e.values.iter().map(|v| ident_for(&scope.claim(upper_camel(&v.name, "V")))).collect();
+        let is_int = e.is_int();
+        let wire: Vec<TokenStream> = e
+            .values
+            .iter()
+            .map(|v| match &v.value {
+                EnumLiteral::Str(s) => quote!(#s),
+                EnumLiteral::Int(i) => {
+                    let l = Literal::i64_unsuffixed(*i);
+                    quote!(#l)
+                }
+            })
+            .collect();
+        let variant_docs: Vec<TokenStream> = e
+            .values
+            .iter()
+            .map(|v| {
+                let d = match &v.value {
+                    EnumLiteral::Str(s) => format!(" `{}` on the wire.", s.replace('`', "'")),
+                    EnumLiteral::Int(i) => format!(" `{i}` on the wire."),
+                };
+                quote!(#[doc = #d])
+            })
+            .collect();
+        let (wire_ty, unrecognized_ty, ser_call, de_fn, de_open_fn, expected_ty) = if is_int {
+            (
+                quote!(::core::primitive::i64),
+                quote!(::core::primitive::i64),
+                quote!(serialize_i64(self.value())),
+                quote!(::mdmodel::__private::deserialize_int_enum),
+                quote!(::mdmodel::__private::deserialize_open_int_enum),
+                quote!(::core::primitive::i64),
+            )
+        } else {
+            (
+                quote!(&::core::primitive::str),
+                quote!(::std::string::String),
+                quote!(serialize_str(self.as_str())),
+                quote!(::mdmodel::__private::deserialize_str_enum),
+                quote!(::mdmodel::__private::deserialize_open_str_enum),
+                quote!(&'static ::core::primitive::str),
+            )
+        };
+        let (accessor, accessor_doc) = if is_int {
+            (quote!(value), " The value on the wire.")
+        } else {
+            (quote!(as_str), " The value on the wire.")
+        };
+        let unrecognized_variant = open.then(|| {
+            quote! {
+                /// A value the doc does not list, kept as it came and written back unchanged.
+                Unrecognized(#unrecognized_ty),
+            }
+        });
+        let unrecognized_arm = open.then(|| {
+            if is_int {
+                quote!(#ident::Unrecognized(v) => *v,)
+            } else {
+                quote!(#ident::Unrecognized(v) => v.as_str(),)
+            }
+        });
+        let derive_copy = (!open || is_int).then(|| quote!(::std::marker::Copy,));
+        let derive_eq = quote!(::std::cmp::Eq, ::std::hash::Hash,);
+        let from_wire = if is_int {
+            quote! {
+                fn __from_wire(v: ::core::primitive::i64) -> ::std::option::Option<Self> {
+                    match v {
+                        #(#wire => ::std::option::Option::Some(#ident::#variants),)*
+                        _ => ::std::option::Option::None,
+                    }
+                }
+            }
+        } else {
+            quote! {
+                fn __from_wire(v: &::core::primitive::str) -> ::std::option::Option<Self> {
+                    match v {
+                        #(#wire => ::std::option::Option::Some(#ident::#variants),)*
+                        _ => ::std::option::Option::None,
+                    }
+                }
+            }
+        };
+        let deserialize_body = if open {
+            quote!(#de_open_fn(deserializer, #ident::__from_wire, #ident::Unrecognized))
+        } else {
+            quote!(#de_fn(deserializer, #ident::__from_wire, #ident::VALUES))
+        };
+        let display = (!is_int).then(|| {
+            quote! {
+                impl ::std::fmt::Display for #ident {
+                    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                        f.write_str(self.as_str())
+                    }
+                }
+            }
+        });
+        let copy_self = if open && !is_int { quote!(&self) } else { quote!(&self) };
+        let _ = wire_ty;
+        quote! {
+            #docs
+            #[derive(::std::fmt::Debug, ::std::clone::Clone, #derive_copy ::std::cmp::PartialEq, #derive_eq)]
+            pub enum #ident {
+                #(#variant_docs #variants,)*
+                #unrecognized_variant
+            }
+
+            impl #ident {
+                /// Every value the doc lists, in its order.
+                pub const VALUES: &'static [#expected_ty] = &[#(#wire),*];
+
+                #[doc = #accessor_doc]
+                pub fn #accessor(#copy_self) -> #expected_ty {
+                    match self {
+                        #(#ident::#variants => #wire,)*
+                        #unrecognized_arm
+                    }
+                }
+
+                #from_wire
+            }
+
+            #display
+
+            impl ::mdmodel::__private::serde::Serialize for #ident {
+                fn serialize<S: ::mdmodel::__private::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    serializer.#ser_call
+                }
+            }
+
+            impl<'de> ::mdmodel::__private::serde::Deserialize<'de> for #ident {
+                fn deserialize<D: ::mdmodel::__private::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    #deserialize_body
+                }
+            }
+        }
+    }
+
+    fn union_def(&self, id: TypeId, ident: &Ident, docs: TokenStream, members: &[UnionMember<TypeId>]) -> TokenStream {
+        let mut scope = NameScope::default();
+        // serde's untagged enums take the first member that fits: ints before floats, so
+        // that `1` stays an int, as the reference reads it.
+        let mut order: Vec<usize> = (0..members.len()).collect();
+        order.sort_by_key(|&i| match members[i].ty {
+            TypeExpr::Int => 0,
+            TypeExpr::Float => 1,
+            TypeExpr::Any => 3,
+            _ => 2,
+        });
+        let variants: Vec<TokenStream> = order
+            .iter()
+            .map(|&i| {
+                let m = &members[i];
+                let name = ident_for(&scope.claim(self.variant_name(&m.ty)));
+                let ty = self.ty(id, &m.ty, true);
+                let d = format!(" `{}`", m.text.replace('`', ""));
+                quote!(#[doc = #d] #name(#ty),)
+            })
+            .collect();
+        let serde = SERDE;
+        quote! {
+            #docs
+            #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq,
+                ::mdmodel::__private::serde::Serialize, ::mdmodel::__private::serde::Deserialize)]
+            #[serde(crate = #serde, untagged)]
+            #[allow(clippy::large_enum_variant)]
+            pub enum #ident {
+                #(#variants)*
+            }
+        }
+    }
+
+    /// A variant name that says what a union member holds.
+    fn variant_name(&self, t: &TypeExpr<TypeId>) -> String {
+        match t {
+            TypeExpr::Str => "Str".into(),
+            TypeExpr::Int => "Int".into(),
+            TypeExpr::Float => "Float".into(),
+            TypeExpr::Bool => "Bool".into(),
+            TypeExpr::Any => "Any".into(),
+            TypeExpr::DateTime => "DateTime".into(),
+            TypeExpr::Bytes => "Bytes".into(),
+            TypeExpr::List(i) => format!("ListOf{}", self.variant_name(i)),
+            TypeExpr::Dict(i) => format!("MapOf{}", self.variant_name(i)),
+            TypeExpr::Optional(i) => format!("Optional{}", self.variant_name(i)),
+            TypeExpr::Nullable(i) => format!("Nullable{}", self.variant_name(i)),
+            TypeExpr::OptionalNullable(i) => format!("OptionalNullable{}", self.variant_name(i)),
+            TypeExpr::EventStream(i) => format!("StreamOf{}", self.variant_name(i)),
+            TypeExpr::Literal(v) => self.literal_ident(v).to_string(),
+            TypeExpr::Ref(id) => self.idents[id.0].to_string().trim_start_matches("r#").to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Presence {
+    Required,
+    Optional,
+    Nullable,
+    OptionalNullable,
+}
+
+impl Presence {
+    fn can_default(self) -> bool {
+        matches!(self, Presence::Optional | Presence::OptionalNullable)
+    }
+}
+
+/// A zero-sized type for one literal value: accepts only that value, writes it back.
+fn literal_type(value: &LiteralValue, ident: &Ident) -> TokenStream {
+    let (shown, ser, de) = match value {
+        LiteralValue::Str(s) => (
+            format!("{s:?}"),
+            quote!(serializer.serialize_str(#s)),
+            quote!(::mdmodel::__private::deserialize_literal_str(deserializer, &[#s])?),
+        ),
+        LiteralValue::Int(i) => (
+            i.to_string(),
+            quote!(serializer.serialize_i64(#i)),
+            quote!(::mdmodel::__private::deserialize_literal_int(deserializer, #i)?),
+        ),
+        LiteralValue::Bool(b) => (
+            if *b { "true".into() } else { "false".into() },
+            quote!(serializer.serialize_bool(#b)),
+            quote!(::mdmodel::__private::deserialize_literal_bool(deserializer, #b)?),
+        ),
+    };
+    let doc = format!(" The literal `{}`: accepts only that value and writes it back.", shown.replace('`', "'"));
+    let _ = format_ident!("x");
+    quote! {
+        #[doc = #doc]
+        #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash, ::std::default::Default)]
+        pub struct #ident;
+
+        impl ::mdmodel::__private::serde::Serialize for #ident {
+            fn serialize<S: ::mdmodel::__private::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                #ser
+            }
+        }
+
+        impl<'de> ::mdmodel::__private::serde::Deserialize<'de> for #ident {
+            fn deserialize<D: ::mdmodel::__private::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                #de;
+                ::std::result::Result::Ok(#ident)
+            }
+        }
+    }
+}

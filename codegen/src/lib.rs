@@ -1,0 +1,86 @@
+//! # mdmodel-codegen
+//!
+//! The engine of mdmodel: parses the Markdown model docs that the Speakeasy generator
+//! publishes (`docs/models/*.md`) into a small model IR ([`ir`]), resolves the links between
+//! them ([`resolve`]), and generates Rust code ([`generate`]). The `mdmodel-macros` crate, the
+//! CLI, the benchmarks and the tests all call it; it needs no proc-macro context.
+//!
+//! ```
+//! let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
+//! let exp = mdmodel_codegen::expand_file(&dir.join("cancelbatchrequestcounts.md"), None, &Default::default()).unwrap();
+//! assert!(exp.tokens.to_string().contains("pub struct CancelBatchRequestCounts"));
+//! assert_eq!(exp.model.files.len(), 1);
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod args;
+pub mod error;
+pub mod generate;
+pub mod graph;
+pub mod ir;
+pub mod limits;
+pub mod metadata;
+pub mod names;
+pub mod options;
+pub mod parse;
+pub mod resolve;
+pub mod source;
+pub mod typeexpr;
+
+use std::path::{Path, PathBuf};
+
+pub use error::{Error, ErrorKind, Errors};
+pub use options::Options;
+
+use proc_macro2::TokenStream;
+
+/// The result of an expansion: the code, and the model it came from (with every file read).
+#[derive(Debug, Clone)]
+pub struct Expansion {
+    /// The generated items.
+    pub tokens: TokenStream,
+    /// The resolved model.
+    pub model: ir::Model,
+}
+
+/// Expands one doc and every doc it links to. Reads only inside `allowed_root`, where given.
+pub fn expand_file(path: &Path, allowed_root: Option<&Path>, options: &Options) -> Result<Expansion, Errors> {
+    expand_entries(&[path.to_path_buf()], allowed_root, options)
+}
+
+/// Expands every `.md` doc under `dir` (recursively, in path order) and every doc they link to.
+pub fn expand_dir(dir: &Path, allowed_root: Option<&Path>, options: &Options) -> Result<Expansion, Errors> {
+    let entries = docs_under(dir)?;
+    expand_entries(&entries, allowed_root, options)
+}
+
+/// Every `.md` file under `dir`, recursively, sorted.
+pub fn docs_under(dir: &Path) -> Result<Vec<PathBuf>, Errors> {
+    if !dir.is_dir() {
+        return Err(Error::file(ErrorKind::MissingFile, dir, format!("no such folder: {}", dir.display())).into());
+    }
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries = std::fs::read_dir(&d)
+            .map_err(|e| Error::file(ErrorKind::Unreadable, &d, format!("cannot list {}: {e}", d.display())))?;
+        for entry in entries.flatten() {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|e| e == "md") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Expands the given docs and every doc they link to.
+pub fn expand_entries(entries: &[PathBuf], allowed_root: Option<&Path>, options: &Options) -> Result<Expansion, Errors> {
+    let model = resolve::Loader::new(allowed_root).load(entries)?;
+    let tokens = generate::generate(&model, options);
+    Ok(Expansion { tokens, model })
+}

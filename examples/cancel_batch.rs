@@ -1,0 +1,131 @@
+//! The main job: the seed doc becomes `CancelBatchResponseBody`; read batch payloads with it,
+//! print a summary of each, then the payload written back.
+//!
+//! ```text
+//! cargo run --example cancel_batch                       # an embedded batch payload
+//! cargo run --example cancel_batch -- ../shared/payloads/batch/*.json
+//! ```
+//!
+//! A payload that does not fit prints an error naming the field, and the run exits non-zero.
+
+use std::process::ExitCode;
+
+mdmodel::include_model!("specs/cancelbatchresponsebody.md");
+
+/// A batch as the batch endpoints return it, used when no file is given.
+const EMBEDDED: &str = r#"{
+  "id": "batch_0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+  "object": "batch",
+  "endpoint": "/v1/chat/completions",
+  "errors": {},
+  "input_file_id": "file-Ab12Cd34Ef56Gh78Ij90Kl",
+  "completion_window": "24h",
+  "status": "completed",
+  "output_file_id": "file-Mn12Op34Qr56St78Uv90Wx",
+  "error_file_id": null,
+  "created_at": 1764547200,
+  "in_progress_at": 1764547206,
+  "expires_at": 1764633600,
+  "finalizing_at": 1764550800,
+  "completed_at": 1764550862,
+  "failed_at": null,
+  "expired_at": null,
+  "cancelling_at": null,
+  "cancelled_at": null,
+  "request_counts": {"total": 250, "completed": 248, "failed": 2},
+  "metadata": {"project": "support-bot", "run": "2025-12-01 nightly"}
+}"#;
+
+fn timestamp(secs: i64) -> String {
+    match chrono::DateTime::from_timestamp(secs, 0) {
+        Some(t) => format!("{secs} ({})", t.format("%Y-%m-%dT%H:%M:%SZ")),
+        None => format!("{secs} (out of range)"),
+    }
+}
+
+fn summary(b: &CancelBatchResponseBody) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("batch {}\n", b.id));
+    out.push_str(&format!("  object:            {}\n", b.object));
+    out.push_str(&format!("  status:            {}\n", b.status));
+    out.push_str(&format!("  endpoint:          {}\n", b.endpoint));
+    out.push_str(&format!("  completion window: {}\n", b.completion_window));
+    out.push_str(&format!("  input file:        {}\n", b.input_file_id));
+    if let Some(f) = b.output_file_id.as_option() {
+        out.push_str(&format!("  output file:       {f}\n"));
+    }
+    if let Some(f) = b.error_file_id.as_option() {
+        out.push_str(&format!("  error file:        {f}\n"));
+    }
+    let c = &b.request_counts;
+    out.push_str(&format!(
+        "  requests:          {} total, {} completed, {} failed\n",
+        c.total, c.completed, c.failed
+    ));
+    let stamps = [
+        ("created", Some(b.created_at)),
+        ("in progress", b.in_progress_at.as_option().copied()),
+        ("expires", b.expires_at.as_option().copied()),
+        ("finalizing", b.finalizing_at.as_option().copied()),
+        ("completed", b.completed_at.as_option().copied()),
+        ("failed", b.failed_at.as_option().copied()),
+        ("expired", b.expired_at.as_option().copied()),
+        ("cancelling", b.cancelling_at.as_option().copied()),
+        ("cancelled", b.cancelled_at.as_option().copied()),
+    ];
+    for (name, at) in stamps {
+        if let Some(secs) = at {
+            out.push_str(&format!("  {:<18} {}\n", format!("{name} at:"), timestamp(secs)));
+        }
+    }
+    match &b.metadata {
+        Some(m) if !m.is_empty() => {
+            out.push_str("  metadata:\n");
+            for (k, v) in m {
+                out.push_str(&format!("    {k} = {v}\n"));
+            }
+        }
+        _ => out.push_str("  metadata:          (none)\n"),
+    }
+    out
+}
+
+fn main() -> ExitCode {
+    let paths: Vec<String> = std::env::args().skip(1).collect();
+    let inputs: Vec<(String, Result<String, String>)> = if paths.is_empty() {
+        vec![("embedded example payload".to_owned(), Ok(EMBEDDED.to_owned()))]
+    } else {
+        paths.into_iter().map(|p| {
+            let text = std::fs::read_to_string(&p).map_err(|e| format!("cannot read {p}: {e}"));
+            (p, text)
+        }).collect()
+    };
+    let mut failed = false;
+    for (name, text) in inputs {
+        println!("== {name}");
+        let text = match text {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        match mdmodel::from_str::<CancelBatchResponseBody>(&text) {
+            Ok(batch) => {
+                print!("{}", summary(&batch));
+                println!("written back:");
+                println!("{}", serde_json::to_string_pretty(&batch).expect("a generated type always serializes"));
+            }
+            Err(e) => {
+                eprintln!("error: {name} does not fit CancelBatchResponseBody: {e}");
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}

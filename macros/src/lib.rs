@@ -1,0 +1,55 @@
+//! Procedural macros of mdmodel. Use them through the `mdmodel` crate
+//! (`mdmodel::include_model!`), which holds the types the generated code names.
+//!
+//! The macros are thin: they read their arguments, call the engine (`mdmodel-codegen`), turn
+//! its errors into `compile_error!`s at the path literal, and make the compiler track every
+//! doc file read, so that editing one expands the macro again.
+
+use std::path::{Path, PathBuf};
+
+use mdmodel_codegen::args::MacroArgs;
+use mdmodel_codegen::{Errors, Expansion};
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::parse_macro_input;
+
+/// Emits the types of one model doc and of every doc it links to. See `mdmodel::include_model`.
+#[proc_macro]
+pub fn include_model(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    let args = parse_macro_input!(input as MacroArgs);
+    run(&args, |path, root| mdmodel_codegen::expand_file(path, Some(root), &args.options)).into()
+}
+
+/// Emits the types of every model doc under a folder. See `mdmodel::include_models`.
+#[proc_macro]
+pub fn include_models(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    let args = parse_macro_input!(input as MacroArgs);
+    run(&args, |path, root| mdmodel_codegen::expand_dir(path, Some(root), &args.options)).into()
+}
+
+fn run(args: &MacroArgs, expand: impl FnOnce(&Path, &Path) -> Result<Expansion, Errors>) -> TokenStream {
+    let span = args.path.span();
+    let manifest_dir = match std::env::var_os("CARGO_MANIFEST_DIR") {
+        Some(d) => PathBuf::from(d),
+        None => return quote_spanned!(span=> ::core::compile_error!("CARGO_MANIFEST_DIR is not set: build with cargo");),
+    };
+    let path = manifest_dir.join(args.path.value());
+    match expand(&path, &manifest_dir) {
+        Ok(exp) => {
+            let tracked = exp.model.files.iter().filter_map(|f| f.to_str()).map(|f| {
+                quote!(const _: &[::core::primitive::u8] = ::core::include_bytes!(#f);)
+            });
+            let tokens = exp.tokens;
+            quote!(#tokens #(#tracked)*)
+        }
+        Err(errors) => {
+            let base = manifest_dir.canonicalize().unwrap_or(manifest_dir);
+            let prefix = format!("{}/", base.display());
+            let errors = errors.0.iter().map(|e| {
+                let msg = e.to_string().replace(&prefix, "");
+                quote_spanned!(span=> ::core::compile_error!(#msg);)
+            });
+            quote!(#(#errors)*)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! # mdmodel
+//!
+//! Serde types generated at compile time from the Markdown model docs that the Speakeasy
+//! generator publishes beside its SDKs (`docs/models/*.md`).
+//!
+//! ```ignore
+//! mdmodel::include_model!("specs/cancelbatchresponsebody.md");
+//!
+//! let batch: CancelBatchResponseBody = mdmodel::from_str(json)?;
+//! ```
+//!
+//! This crate is the one a user depends on. It holds the types generated code refers to
+//! ([`Nullable`], [`OptionalNullable`], [`Metadata`]), re-exports the macros
+//! ([`include_model!`]), and reads payloads with errors that name the field path
+//! ([`from_str`]). Generated code names serde through a hidden `__private` module, so the user's crate needs
+//! no serde dependency of its own to compile it.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+/// Not public API: the paths and helpers generated code uses.
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
+mod bytes;
+mod event_stream;
+mod metadata;
+mod nullable;
+mod optional_nullable;
+mod payload;
+
+pub use bytes::Bytes;
+pub use event_stream::{EventStream, EventStreamError};
+pub use metadata::{Metadata, MetadataError, MetadataLimit, UNLIMITED};
+pub use nullable::Nullable;
+pub use optional_nullable::OptionalNullable;
+pub use payload::{from_slice, from_str, from_value, PayloadError};
+
+/// Emits the Rust types of one model doc and of every doc it links to.
+///
+/// The path is relative to the invoking crate's `CARGO_MANIFEST_DIR`. The doc's type is named
+/// by its `# Title`; each linked doc's type is emitted once. Every file read is tracked, so
+/// editing any of them makes the next build expand again.
+///
+/// ```
+/// mdmodel::include_model!("../specs/cancelbatchrequestcounts.md");
+///
+/// let counts: CancelBatchRequestCounts =
+///     mdmodel::from_str(r#"{"total": 3, "completed": 2, "failed": 1}"#).unwrap();
+/// assert_eq!(counts.total, 3);
+/// ```
+pub use mdmodel_macros::include_model;
+
+
+/// Emits the types of every model doc under a folder (recursively), each type once, and of
+/// every doc they link to.
+///
+/// The path is relative to the invoking crate's `CARGO_MANIFEST_DIR`. Two docs that define
+/// the same type name are an error naming both files.
+///
+/// ```
+/// mod batch {
+///     mdmodel::include_models!("../specs");
+/// }
+/// let counts: batch::CancelBatchRequestCounts =
+///     mdmodel::from_str(r#"{"total": 1, "completed": 1, "failed": 0}"#).unwrap();
+/// assert_eq!(counts.completed, 1);
+/// ```
+pub use mdmodel_macros::include_models;

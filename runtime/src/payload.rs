@@ -1,0 +1,100 @@
+//! Reading payloads with errors that name the field path.
+
+use std::fmt;
+
+use serde::de::DeserializeOwned;
+
+/// A payload that does not fit its type: the path of the field (`request_counts.total`) and
+/// what was wrong there.
+///
+/// ```
+/// #[derive(serde::Deserialize, Debug)]
+/// struct Counts { total: i64 }
+/// #[derive(serde::Deserialize, Debug)]
+/// struct Batch { request_counts: Counts }
+///
+/// let err = mdmodel::from_str::<Batch>(r#"{"request_counts": {"total": "many"}}"#).unwrap_err();
+/// assert_eq!(err.path(), "request_counts.total");
+/// assert!(err.to_string().starts_with("request_counts.total: invalid type: string \"many\""));
+/// ```
+#[derive(Debug)]
+pub struct PayloadError {
+    path: String,
+    inner: serde_json::Error,
+}
+
+impl PayloadError {
+    /// The dotted path of the field where reading failed (`.` for the top level).
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The error of serde_json underneath.
+    pub fn inner(&self) -> &serde_json::Error {
+        &self.inner
+    }
+
+    /// The line (1-based) of the payload where reading failed, 0 where it is not known.
+    pub fn line(&self) -> usize {
+        self.inner.line()
+    }
+
+    /// The column (1-based) of the payload where reading failed, 0 where it is not known.
+    pub fn column(&self) -> usize {
+        self.inner.column()
+    }
+}
+
+impl fmt::Display for PayloadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.inner)
+    }
+}
+
+impl std::error::Error for PayloadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.inner)
+    }
+}
+
+impl From<serde_path_to_error::Error<serde_json::Error>> for PayloadError {
+    fn from(e: serde_path_to_error::Error<serde_json::Error>) -> Self {
+        let path = e.path().to_string();
+        PayloadError { path, inner: e.into_inner() }
+    }
+}
+
+/// Reads a value from JSON text; an error names the field path where reading failed.
+///
+/// ```
+/// let v: Vec<i64> = mdmodel::from_str("[1, 2]").unwrap();
+/// assert_eq!(v, [1, 2]);
+/// let err = mdmodel::from_str::<Vec<i64>>("[1, true]").unwrap_err();
+/// assert_eq!(err.path(), "[1]");
+/// ```
+pub fn from_str<T: DeserializeOwned>(json: &str) -> Result<T, PayloadError> {
+    from_slice(json.as_bytes())
+}
+
+/// Reads a value from JSON bytes; an error names the field path where reading failed.
+///
+/// ```
+/// let v: bool = mdmodel::from_slice(b"true").unwrap();
+/// assert!(v);
+/// ```
+pub fn from_slice<T: DeserializeOwned>(json: &[u8]) -> Result<T, PayloadError> {
+    let mut de = serde_json::Deserializer::from_slice(json);
+    let value = serde_path_to_error::deserialize(&mut de)?;
+    de.end().map_err(|inner| PayloadError { path: ".".to_owned(), inner })?;
+    Ok(value)
+}
+
+/// Reads a value from a [`serde_json::Value`]; an error names the field path.
+///
+/// ```
+/// let v: String = mdmodel::from_value(serde_json::json!("x")).unwrap();
+/// assert_eq!(v, "x");
+/// ```
+pub fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, PayloadError> {
+    Ok(serde_path_to_error::deserialize(value)?)
+}

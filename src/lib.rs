@@ -1,0 +1,1 @@
+//! Downstream crate of the mdmodel workspace: see tests/ and examples/.
