@@ -47,7 +47,11 @@ impl PayloadError {
 
 impl fmt::Display for PayloadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.inner)
+        if self.path == "." {
+            write!(f, "{}", self.inner)
+        } else {
+            write!(f, "{}: {}", self.path, self.inner)
+        }
     }
 }
 
