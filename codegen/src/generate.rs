@@ -12,7 +12,7 @@ use quote::{format_ident, quote};
 use crate::graph::Components;
 use crate::ir::{Enum, EnumLiteral, Field, LiteralValue, Model, TypeDef, TypeExpr, TypeId, TypeKind, UnionMember};
 use crate::metadata::MetadataLimits;
-use crate::names::{field_ident, ident_for, type_name, upper_camel, NameScope};
+use crate::names::{field_ident, ident_for, is_all_caps, type_name, upper_camel, NameScope};
 use crate::options::{DateTimeMode, EnumMode, Options};
 
 /// Generates the items of every type in `model`.
@@ -75,7 +75,10 @@ impl<'m> Generator<'m> {
         if docs.trim().is_empty() {
             docs = format!("`{}`, from `{}`.", t.name, t.loc.file.file_name().map_or_else(String::new, |f| f.to_string_lossy().into_owned()));
         }
-        let docs = doc_attrs(&docs);
+        let mut docs = doc_attrs(&docs);
+        if is_all_caps(&ident.to_string()) {
+            docs.extend(quote!(#[allow(clippy::upper_case_acronyms)]));
+        }
         match &t.kind {
             TypeKind::Struct(fields) => self.struct_def(id, ident, docs, fields),
             TypeKind::Enum(e) => self.enum_def(ident, docs, e),

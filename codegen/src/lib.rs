@@ -44,15 +44,29 @@ pub struct Expansion {
     pub model: ir::Model,
 }
 
-/// Expands one doc and every doc it links to. Reads only inside `allowed_root`, where given.
+/// Expands one doc and every doc it links to.
+///
+/// Where `allowed_root` is given (the macros give the invoking crate's directory), links may
+/// lead only inside it or inside the doc's own folder.
 pub fn expand_file(path: &Path, allowed_root: Option<&Path>, options: &Options) -> Result<Expansion, Errors> {
-    expand_entries(&[path.to_path_buf()], allowed_root, options)
+    let roots = allowed_roots(allowed_root, path.parent());
+    expand_entries(&[path.to_path_buf()], &roots, options)
 }
 
 /// Expands every `.md` doc under `dir` (recursively, in path order) and every doc they link to.
+///
+/// Where `allowed_root` is given, links may lead only inside it or inside `dir`.
 pub fn expand_dir(dir: &Path, allowed_root: Option<&Path>, options: &Options) -> Result<Expansion, Errors> {
     let entries = docs_under(dir)?;
-    expand_entries(&entries, allowed_root, options)
+    let roots = allowed_roots(allowed_root, Some(dir));
+    expand_entries(&entries, &roots, options)
+}
+
+fn allowed_roots(root: Option<&Path>, entry_dir: Option<&Path>) -> Vec<PathBuf> {
+    match root {
+        None => Vec::new(),
+        Some(r) => std::iter::once(r).chain(entry_dir).map(Path::to_path_buf).collect(),
+    }
 }
 
 /// Every `.md` file under `dir`, recursively, sorted.
@@ -78,9 +92,10 @@ pub fn docs_under(dir: &Path) -> Result<Vec<PathBuf>, Errors> {
     Ok(out)
 }
 
-/// Expands the given docs and every doc they link to.
-pub fn expand_entries(entries: &[PathBuf], allowed_root: Option<&Path>, options: &Options) -> Result<Expansion, Errors> {
-    let model = resolve::Loader::new(allowed_root).load(entries)?;
+/// Expands the given docs and every doc they link to; links may lead only inside
+/// `allowed_roots` (anywhere, where it is empty).
+pub fn expand_entries(entries: &[PathBuf], allowed_roots: &[PathBuf], options: &Options) -> Result<Expansion, Errors> {
+    let model = resolve::Loader::new(allowed_roots).load(entries)?;
     let tokens = generate::generate(&model, options);
     Ok(Expansion { tokens, model })
 }

@@ -83,13 +83,17 @@ pub fn upper_camel(name: &str, prefix: &str) -> String {
 pub fn type_name(title: &str) -> String {
     let valid = title.chars().next().is_some_and(|c| c.is_ascii_uppercase())
         && title.chars().all(|c| c.is_ascii_alphanumeric())
-        && title.chars().any(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         && title != "Self";
     if valid {
         title.to_owned()
     } else {
         upper_camel(title, "T")
     }
+}
+
+/// Whether clippy's `upper_case_acronyms` would object to a type name (`HTTP`).
+pub fn is_all_caps(name: &str) -> bool {
+    name.len() > 1 && name.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
 }
 
 /// `snake_case` of a field name: `total` stays, `maxTokens` → `max_tokens`.
@@ -164,7 +168,8 @@ mod tests {
         assert_eq!(type_name("CancelBatchResponseBody"), "CancelBatchResponseBody");
         assert_eq!(type_name("Two3"), "Two3");
         assert_eq!(type_name("2fa config"), "T2faConfig");
-        assert_eq!(type_name("HTTP"), "Http");
+        assert_eq!(type_name("HTTP"), "HTTP");
+        assert_eq!(type_name("http_Thing"), "HttpThing");
         assert_eq!(snake("maxTokens"), "max_tokens");
         assert_eq!(snake("input_file_id"), "input_file_id");
         assert_eq!(field_ident("type").to_string(), "r#type");

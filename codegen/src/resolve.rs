@@ -18,8 +18,8 @@ const FAILED: usize = usize::MAX;
 
 /// Reads docs from disk and resolves their links.
 pub struct Loader {
-    /// Docs may only be read inside this folder (canonical), where set.
-    allowed_root: Option<PathBuf>,
+    /// Links may only lead inside these folders (canonical); no limit where empty.
+    allowed_roots: Vec<PathBuf>,
     docs: Vec<Doc>,
     /// Canonical path → index in `docs`.
     by_path: HashMap<PathBuf, usize>,
@@ -82,10 +82,10 @@ pub fn slug(heading: &str) -> String {
 }
 
 impl Loader {
-    /// A loader that reads only inside `allowed_root` (where given).
-    pub fn new(allowed_root: Option<&Path>) -> Self {
+    /// A loader whose links may lead only inside `allowed_roots` (anywhere, where empty).
+    pub fn new(allowed_roots: &[PathBuf]) -> Self {
         Loader {
-            allowed_root: allowed_root.and_then(|r| r.canonicalize().ok()),
+            allowed_roots: allowed_roots.iter().filter_map(|r| r.canonicalize().ok()).collect(),
             docs: Vec::new(),
             by_path: HashMap::new(),
             cache: HashMap::new(),
@@ -264,14 +264,18 @@ impl Loader {
                 if !c.is_file() {
                     continue;
                 }
-                if let Some(root) = &self.allowed_root {
-                    if !c.starts_with(root) {
-                        return Err(Error::at(
-                            ErrorKind::OutsideRoot,
-                            l.loc.clone(),
-                            format!("the link `{rel}` leads to {}, outside {}; a build reads only the doc set inside its crate", c.display(), root.display()),
-                        ));
-                    }
+                if !self.allowed_roots.is_empty() && !self.allowed_roots.iter().any(|r| c.starts_with(r)) {
+                    let roots: Vec<String> = self.allowed_roots.iter().map(|r| r.display().to_string()).collect();
+                    return Err(Error::at(
+                        ErrorKind::OutsideRoot,
+                        l.loc.clone(),
+                        format!(
+                            "the link `{rel}` leads to {}, outside {}; a build reads only the doc set it was given",
+                            c.display(),
+                            roots.join(" and ")
+                        ),
+                    )
+                    .with_help("copy the linked doc into the doc set"));
                 }
                 return Ok(c);
             }
