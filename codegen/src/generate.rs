@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use crate::graph::Components;
 use crate::ir::{Enum, EnumLiteral, Field, LiteralValue, Model, TypeDef, TypeExpr, TypeId, TypeKind, UnionMember};
@@ -365,8 +365,8 @@ impl<'m> Generator<'m> {
                 }
             }
         });
-        let copy_self = if open && !is_int { quote!(&self) } else { quote!(&self) };
-        let _ = wire_ty;
+        // An open string enum's `Unrecognized` value is borrowed from `self`.
+        let accessor_ty = if open && !is_int { wire_ty } else { expected_ty.clone() };
         quote! {
             #docs
             #[derive(::std::fmt::Debug, ::std::clone::Clone, #derive_copy ::std::cmp::PartialEq, #derive_eq)]
@@ -380,7 +380,7 @@ impl<'m> Generator<'m> {
                 pub const VALUES: &'static [#expected_ty] = &[#(#wire),*];
 
                 #[doc = #accessor_doc]
-                pub fn #accessor(#copy_self) -> #expected_ty {
+                pub fn #accessor(&self) -> #accessor_ty {
                     match self {
                         #(#ident::#variants => #wire,)*
                         #unrecognized_arm
@@ -496,7 +496,6 @@ fn literal_type(value: &LiteralValue, ident: &Ident) -> TokenStream {
         ),
     };
     let doc = format!(" The literal `{}`: accepts only that value and writes it back.", shown.replace('`', "'"));
-    let _ = format_ident!("x");
     quote! {
         #[doc = #doc]
         #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::marker::Copy, ::std::cmp::PartialEq, ::std::cmp::Eq, ::std::hash::Hash, ::std::default::Default)]

@@ -104,7 +104,7 @@ pub fn snake(name: &str) -> String {
         out.push_str("field");
     }
     if out.starts_with(|c: char| c.is_ascii_digit()) {
-        out.insert_str(0, "n");
+        out.insert(0, 'n');
     }
     out
 }

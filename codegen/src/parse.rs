@@ -134,13 +134,10 @@ impl<'s, 'a> DocParser<'s, 'a> {
     {
         let text = self.src.text();
         let mut table = RawTable { header: Vec::new(), rows: Vec::new() };
-        let mut in_head = false;
         let mut row: Vec<(&'a str, usize)> = Vec::new();
         for (e, r) in events.by_ref() {
             match e {
-                Event::Start(Tag::TableHead) => in_head = true,
                 Event::End(TagEnd::TableHead) => {
-                    in_head = false;
                     table.header = std::mem::take(&mut row);
                 }
                 Event::End(TagEnd::TableRow) => table.rows.push(std::mem::take(&mut row)),
@@ -153,7 +150,6 @@ impl<'s, 'a> DocParser<'s, 'a> {
                 _ => {}
             }
         }
-        let _ = in_head;
         table
     }
 
@@ -215,13 +211,11 @@ impl<'s, 'a> DocParser<'s, 'a> {
         let Some(m) = self.current() else { return };
         match m.section {
             Section::Intro => m.docs.push(raw.trim().to_owned()),
-            Section::Values => {
-                if raw.to_ascii_lowercase().contains("open enum") {
-                    if let Some(TypeKind::Enum(e)) = &mut m.kind {
-                        e.open = true;
-                    } else if m.kind.is_none() {
-                        m.kind = Some(TypeKind::Enum(Enum { values: Vec::new(), open: true }));
-                    }
+            Section::Values if raw.to_ascii_lowercase().contains("open enum") => {
+                if let Some(TypeKind::Enum(e)) = &mut m.kind {
+                    e.open = true;
+                } else if m.kind.is_none() {
+                    m.kind = Some(TypeKind::Enum(Enum { values: Vec::new(), open: true }));
                 }
             }
             _ => {}

@@ -40,30 +40,30 @@ enum Target {
 pub fn read_doc(path: &Path) -> Result<String, Error> {
     let meta = std::fs::metadata(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
-            Error::file(ErrorKind::MissingFile, path, format!("no such doc file: {}", path.display()))
+            Error::file(ErrorKind::MissingFile, path, "no such doc file")
         } else {
-            Error::file(ErrorKind::Unreadable, path, format!("cannot read {}: {e}", path.display()))
+            Error::file(ErrorKind::Unreadable, path, format!("cannot read the doc: {e}"))
         }
     })?;
     if !meta.is_file() {
-        return Err(Error::file(ErrorKind::Unreadable, path, format!("{} is not a file", path.display())));
+        return Err(Error::file(ErrorKind::Unreadable, path, "not a file"));
     }
     if meta.len() > MAX_FILE_BYTES {
         return Err(Error::file(
             ErrorKind::TooLarge,
             path,
-            format!("{} is {} bytes; docs larger than {} bytes are refused", path.display(), meta.len(), MAX_FILE_BYTES),
+            format!("the doc is {} bytes; docs larger than {} bytes (mdmodel_codegen::limits::MAX_FILE_BYTES) are refused", meta.len(), MAX_FILE_BYTES),
         ));
     }
     let bytes = std::fs::read(path)
-        .map_err(|e| Error::file(ErrorKind::Unreadable, path, format!("cannot read {}: {e}", path.display())))?;
+        .map_err(|e| Error::file(ErrorKind::Unreadable, path, format!("cannot read the doc: {e}")))?;
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
         Error::file(
             ErrorKind::Unreadable,
             path,
-            format!("{} is not UTF-8: invalid byte at offset {at} (line {line})", path.display()),
+            format!("the doc is not UTF-8: invalid byte at offset {at} (line {line})"),
         )
         .with_help("save the doc as UTF-8")
     })
@@ -106,7 +106,7 @@ impl Loader {
                 Err(_) => self.errors.push(Error::file(
                     ErrorKind::MissingFile,
                     entry,
-                    format!("no such doc file: {}", entry.display()),
+                    "no such doc file",
                 )),
             }
         }

@@ -119,7 +119,6 @@ impl<'a> TypeParser<'a> {
         if self.peek() == Some(b'[') {
             return self.link();
         }
-        let start = self.pos;
         let name = self.ident();
         if name.is_empty() {
             return Err(if self.pos >= self.s.len() {
@@ -166,7 +165,7 @@ impl<'a> TypeParser<'a> {
                 self.expect(b']')?;
                 Ok(TypeExpr::Literal(lit))
             }
-            "Union" => self.union(start, link),
+            "Union" => self.union(link),
             _ => self.model_name(name, link),
         }
     }
@@ -283,7 +282,7 @@ impl<'a> TypeParser<'a> {
     }
 
     /// `Union[...]`: the two forms the generator writes inline, file content and event streams.
-    fn union(&mut self, start: usize, link: Option<LinkCtx<'a>>) -> Result<TypeExpr<LinkAt>, Error> {
+    fn union(&mut self, link: Option<LinkCtx<'a>>) -> Result<TypeExpr<LinkAt>, Error> {
         self.expect(b'[')?;
         let mut members: Vec<String> = Vec::new();
         let mut stream: Option<TypeExpr<LinkAt>> = None;
@@ -308,7 +307,6 @@ impl<'a> TypeParser<'a> {
                     members.push(name.to_owned());
                 }
                 _ => {
-                    let _ = start;
                     return Err(self.unknown(&format!(
                         "an inline `Union[...]` holds file content (`bytes`, `IO[bytes]`, `io.BufferedReader`) or event streams, not `{name}`"
                     )));

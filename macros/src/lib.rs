@@ -44,12 +44,44 @@ fn run(args: &MacroArgs, expand: impl FnOnce(&Path, &Path) -> Result<Expansion, 
         }
         Err(errors) => {
             let base = manifest_dir.canonicalize().unwrap_or(manifest_dir);
-            let prefix = format!("{}/", base.display());
             let errors = errors.0.iter().map(|e| {
-                let msg = e.to_string().replace(&prefix, "");
+                let msg = relative_paths(e, &base);
                 quote_spanned!(span=> ::core::compile_error!(#msg);)
             });
             quote!(#(#errors)*)
         }
     }
+}
+
+/// The error's text with its file shown relative to the invoking crate, as the user wrote it.
+fn relative_paths(e: &mdmodel_codegen::Error, base: &Path) -> String {
+    let mut e = e.clone();
+    if let Some(loc) = &mut e.loc {
+        loc.file = Path::new(&relative(base, &loc.file)).into();
+    }
+    if let Some(p) = &mut e.path {
+        *p = PathBuf::from(relative(base, p));
+    }
+    let text = e.to_string();
+    // Paths inside the message (a link's target, the folders tried).
+    text.replace(&format!("{}/", base.display()), "")
+}
+
+/// `path` relative to `base` (both absolute), with `..` where it lies outside.
+fn relative(base: &Path, path: &Path) -> String {
+    let path = path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    let b: Vec<_> = base.components().collect();
+    let p: Vec<_> = path.components().collect();
+    let common = b.iter().zip(&p).take_while(|(x, y)| x == y).count();
+    if common == 0 {
+        return path.display().to_string();
+    }
+    let mut out = PathBuf::new();
+    for _ in common..b.len() {
+        out.push("..");
+    }
+    for c in &p[common..] {
+        out.push(c);
+    }
+    out.display().to_string()
 }

@@ -1,0 +1,3 @@
+mdmodel::include_models!("../../../../tests/ui/docs/dup");
+
+fn main() {}

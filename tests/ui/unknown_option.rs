@@ -1,0 +1,3 @@
+mdmodel::include_model!("../../../../tests/ui/docs/../../../specs/cancelbatchrequestcounts.md", derives = "Eq");
+
+fn main() {}

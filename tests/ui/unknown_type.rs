@@ -1,0 +1,3 @@
+mdmodel::include_model!("../../../../tests/ui/docs/unknown_type.md");
+
+fn main() {}
