@@ -603,7 +603,7 @@ mod tests {
         let msgs: Vec<String> = e.0.iter().map(|e| e.to_string()).collect();
         assert_eq!(e.0.len(), 2, "{msgs:?}");
         assert!(msgs[0].starts_with("specs/bad.md:7:9: unknown type expression: `strr` is not a type of the dialect"), "{msgs:?}");
-        assert!(msgs[1].starts_with("specs/bad.md:8:15: `yes` in the Required column"), "{msgs:?}");
+        assert!(msgs[1].starts_with("specs/bad.md:8:17: `yes` in the Required column"), "{msgs:?}");
 
         let e = parse_doc(Path::new("specs/none.md"), "no title here\n").unwrap_err();
         assert_eq!(e.0[0].kind, ErrorKind::MissingTitle);
