@@ -408,36 +408,133 @@ impl<'m> Generator<'m> {
 
     fn union_def(&self, id: TypeId, ident: &Ident, docs: TokenStream, members: &[UnionMember<TypeId>]) -> TokenStream {
         let mut scope = NameScope::default();
-        // serde's untagged enums take the first member that fits: ints before floats, so
-        // that `1` stays an int, as the reference reads it.
-        let mut order: Vec<usize> = (0..members.len()).collect();
-        order.sort_by_key(|&i| match members[i].ty {
-            TypeExpr::Int => 0,
-            TypeExpr::Float => 1,
-            TypeExpr::Any => 3,
-            _ => 2,
+        let names: Vec<Ident> = members.iter().map(|m| ident_for(&scope.claim(self.variant_name(&m.ty)))).collect();
+        let variants = members.iter().zip(&names).map(|(m, name)| {
+            let ty = self.ty(id, &m.ty, true);
+            let d = format!(" `{}`", m.text.replace('`', ""));
+            quote!(#[doc = #d] #name(#ty),)
         });
-        let variants: Vec<TokenStream> = order
-            .iter()
-            .map(|&i| {
-                let m = &members[i];
-                let name = ident_for(&scope.claim(self.variant_name(&m.ty)));
-                let ty = self.ty(id, &m.ty, true);
-                let d = format!(" `{}`", m.text.replace('`', ""));
-                quote!(#[doc = #d] #name(#ty),)
-            })
-            .collect();
+        let tys: Vec<TokenStream> = members.iter().map(|m| self.ty(id, &m.ty, true)).collect();
+        let union_name = ident.to_string();
+        let body = match self.discriminator(members) {
+            Some((field, values)) => {
+                let arms = values.iter().zip(&names).zip(&tys).map(|((v, name), ty)| {
+                    let label = format!("{union_name}::{name}");
+                    quote! {
+                        ::std::option::Option::Some(#v) => <#ty as ::mdmodel::__private::serde::Deserialize>::deserialize(&value)
+                            .map(#ident::#name)
+                            .map_err(|e| <D::Error as ::mdmodel::__private::serde::de::Error>::custom(::std::format_args!("{}: {}", #label, e))),
+                    }
+                });
+                let expected = values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ");
+                quote! {
+                    match value.get(#field).and_then(::mdmodel::__private::serde_json::Value::as_str) {
+                        #(#arms)*
+                        other => ::std::result::Result::Err(<D::Error as ::mdmodel::__private::serde::de::Error>::custom(
+                            ::mdmodel::__private::bad_discriminator(#union_name, #field, #expected, other),
+                        )),
+                    }
+                }
+            }
+            None => {
+                let considers = members.iter().zip(&names).zip(&tys).map(|((m, name), ty)| {
+                    let kind = self.member_kind(&m.ty);
+                    let label = name.to_string();
+                    quote! {
+                        pick.consider(&value, #kind, #label, |v| <#ty as ::mdmodel::__private::serde::Deserialize>::deserialize(v).map(#ident::#name));
+                    }
+                });
+                quote! {
+                    let mut pick = ::mdmodel::__private::UnionPick::new(#union_name);
+                    #(#considers)*
+                    pick.finish().map_err(<D::Error as ::mdmodel::__private::serde::de::Error>::custom)
+                }
+            }
+        };
         let serde = SERDE;
         quote! {
             #docs
-            #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq,
-                ::mdmodel::__private::serde::Serialize, ::mdmodel::__private::serde::Deserialize)]
+            #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::mdmodel::__private::serde::Serialize)]
             #[serde(crate = #serde, untagged)]
             #[allow(clippy::large_enum_variant)]
             pub enum #ident {
                 #(#variants)*
             }
+
+            impl<'de> ::mdmodel::__private::serde::Deserialize<'de> for #ident {
+                fn deserialize<D: ::mdmodel::__private::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    let value = <::mdmodel::__private::serde_json::Value as ::mdmodel::__private::serde::Deserialize>::deserialize(deserializer)?;
+                    #body
+                }
+            }
         }
+    }
+
+    /// How a union member's fit is scored against a payload (see `UnionPick`).
+    fn member_kind(&self, t: &TypeExpr<TypeId>) -> TokenStream {
+        match t {
+            TypeExpr::Str => quote!(::mdmodel::__private::MemberKind::Str),
+            TypeExpr::Int => quote!(::mdmodel::__private::MemberKind::Int),
+            TypeExpr::Float => quote!(::mdmodel::__private::MemberKind::Float),
+            TypeExpr::Bool => quote!(::mdmodel::__private::MemberKind::Bool),
+            TypeExpr::Any => quote!(::mdmodel::__private::MemberKind::Any),
+            TypeExpr::Ref(id) => match &self.model.types[id.0].kind {
+                TypeKind::Struct(fields) => {
+                    let names = fields.iter().map(|f| f.wire_name.as_str());
+                    quote!(::mdmodel::__private::MemberKind::Model(&[#(#names),*]))
+                }
+                _ => quote!(::mdmodel::__private::MemberKind::Other),
+            },
+            _ => quote!(::mdmodel::__private::MemberKind::Other),
+        }
+    }
+
+    /// The field every member of a union of models holds with a distinct constant value
+    /// (a literal or a one-value enum), with those values in member order.
+    fn discriminator(&self, members: &[UnionMember<TypeId>]) -> Option<(String, Vec<String>)> {
+        let structs: Vec<&[Field<TypeId>]> = members
+            .iter()
+            .map(|m| match &m.ty {
+                TypeExpr::Ref(id) => match &self.model.types[id.0].kind {
+                    TypeKind::Struct(f) => Some(f.as_slice()),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect::<Option<_>>()?;
+        if structs.len() < 2 {
+            return None;
+        }
+        let constant = |f: &Field<TypeId>| -> Option<String> {
+            if f.may_be_absent() {
+                return None;
+            }
+            match &f.ty {
+                TypeExpr::Literal(LiteralValue::Str(s)) => Some(s.clone()),
+                TypeExpr::Ref(id) => match &self.model.types[id.0].kind {
+                    TypeKind::Enum(e) if e.values.len() == 1 => match &e.values[0].value {
+                        EnumLiteral::Str(s) => Some(s.clone()),
+                        EnumLiteral::Int(_) => None,
+                    },
+                    _ => None,
+                },
+                _ => None,
+            }
+        };
+        'candidates: for candidate in structs[0].iter().filter(|f| constant(f).is_some()) {
+            let mut values = Vec::new();
+            for fields in &structs {
+                let Some(v) = fields.iter().find(|f| f.wire_name == candidate.wire_name).and_then(constant) else {
+                    continue 'candidates;
+                };
+                if values.contains(&v) {
+                    continue 'candidates;
+                }
+                values.push(v);
+            }
+            return Some((candidate.wire_name.clone(), values));
+        }
+        None
     }
 
     /// A variant name that says what a union member holds.

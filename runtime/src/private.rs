@@ -164,3 +164,84 @@ pub fn deserialize_literal_bool<'de, D: Deserializer<'de>>(deserializer: D, expe
         Err(D::Error::invalid_value(Unexpected::Bool(v), &format!("the literal {expected}").as_str()))
     }
 }
+
+/// How a union member is scored against a payload, as pydantic's smart mode does: an exact
+/// type beats a lax one, and among models the one whose fields the payload sets most wins;
+/// ties go to the member listed first.
+#[derive(Debug, Clone, Copy)]
+pub enum MemberKind {
+    /// `str`
+    Str,
+    /// `int`
+    Int,
+    /// `float`
+    Float,
+    /// `bool`
+    Bool,
+    /// `Any`: fits anything, and least well.
+    Any,
+    /// A model, by its wire field names.
+    Model(&'static [&'static str]),
+    /// Anything else (lists, maps, enums, unions).
+    Other,
+}
+
+impl MemberKind {
+    fn score(self, value: &serde_json::Value) -> (u8, usize) {
+        use serde_json::Value;
+        match (self, value) {
+            (MemberKind::Any, _) => (0, 0),
+            (MemberKind::Float, Value::Number(n)) if !n.is_f64() => (1, 0),
+            (MemberKind::Model(fields), Value::Object(map)) => (2, map.keys().filter(|k| fields.contains(&k.as_str())).count()),
+            _ => (2, 0),
+        }
+    }
+}
+
+/// Picks the union member that fits a payload best (see [`MemberKind`]).
+pub struct UnionPick<T> {
+    union: &'static str,
+    best: Option<((u8, usize), T)>,
+    errors: Vec<String>,
+}
+
+impl<T> UnionPick<T> {
+    /// A pick for the union named `union`.
+    pub fn new(union: &'static str) -> Self {
+        UnionPick { union, best: None, errors: Vec::new() }
+    }
+
+    /// Tries one member.
+    pub fn consider(
+        &mut self,
+        value: &serde_json::Value,
+        kind: MemberKind,
+        variant: &'static str,
+        read: impl FnOnce(&serde_json::Value) -> Result<T, serde_json::Error>,
+    ) {
+        let score = kind.score(value);
+        if self.best.as_ref().is_some_and(|(best, _)| *best >= score) {
+            return;
+        }
+        match read(value) {
+            Ok(v) => self.best = Some((score, v)),
+            Err(e) => self.errors.push(format!("{variant}: {e}")),
+        }
+    }
+
+    /// The best member, or an error naming why each member failed.
+    pub fn finish(self) -> Result<T, String> {
+        match self.best {
+            Some((_, v)) => Ok(v),
+            None => Err(format!("the value fits no member of `{}` ({})", self.union, self.errors.join("; "))),
+        }
+    }
+}
+
+/// The error of a discriminated union whose tag field is missing or unknown.
+pub fn bad_discriminator(union: &str, field: &str, expected: &str, found: Option<&str>) -> String {
+    match found {
+        Some(v) => format!("`{union}`: unknown `{field}` `{v}`, expected one of {expected}"),
+        None => format!("`{union}`: missing string field `{field}` (one of {expected}) that picks the member"),
+    }
+}
