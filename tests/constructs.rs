@@ -14,6 +14,9 @@ use m::*;
 mod open {
     mdmodel::include_model!("specs/fixtures/modelpicks.md", enums = "open");
 }
+mod stamps_as_strings {
+    mdmodel::include_model!("specs/fixtures/timestamps.md", datetime = "string");
+}
 mod closed {
     mdmodel::include_model!("specs/fixtures/webhookevent.md", enums = "closed");
 }
@@ -131,6 +134,12 @@ fn timestamps_are_rfc3339() {
     assert_eq!(t.created.timestamp_subsec_millis(), 500);
     let e = refuse::<Timestamps>(json!({"created": "yesterday"}));
     assert!(e.contains("input contains invalid characters") || e.contains("premature end of input"), "{e}");
+}
+
+#[test]
+fn datetime_option_string_keeps_the_text() {
+    let t = round_trip::<stamps_as_strings::Timestamps>(json!({"created": "2025-02-11T08:46:07.5Z"}));
+    assert_eq!(t.created, "2025-02-11T08:46:07.5Z");
 }
 
 #[test]

@@ -237,3 +237,24 @@ fn docs_become_rustdoc_and_types_are_usable() {
     assert_eq!(CancelBatchObject::VALUES, ["batch"]);
     assert_eq!(CancelBatchObject::Batch.to_string(), "batch");
 }
+
+/// Generated code names every path absolutely: a user's own `Option`, `String`, `Vec`,
+/// `i64` or `serde` in scope break nothing.
+mod shadowed {
+    #![allow(dead_code, non_camel_case_types)]
+    pub struct Option;
+    pub struct String;
+    pub struct Vec;
+    pub struct Box;
+    pub struct i64;
+    pub struct bool;
+    pub mod serde {}
+    pub mod std {}
+    mdmodel::include_model!("specs/cancelbatchresponsebody.md");
+}
+
+#[test]
+fn user_types_named_like_std_ones_break_nothing() {
+    let b: shadowed::CancelBatchResponseBody = mdmodel::from_str(&seed_payload().to_string()).unwrap();
+    assert_eq!(b.request_counts.total, 1);
+}

@@ -66,3 +66,32 @@ pub use mdmodel_macros::include_model;
 /// assert_eq!(counts.completed, 1);
 /// ```
 pub use mdmodel_macros::include_models;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::mem::size_of;
+
+    #[test]
+    fn runtime_types_add_no_memory() {
+        assert_eq!(size_of::<Nullable<i64>>(), size_of::<Option<i64>>());
+        assert_eq!(size_of::<Nullable<String>>(), size_of::<Option<String>>());
+        assert_eq!(size_of::<Nullable<Box<u8>>>(), size_of::<Option<Box<u8>>>());
+        assert_eq!(size_of::<OptionalNullable<i64>>(), size_of::<Option<Option<i64>>>());
+        assert_eq!(size_of::<OptionalNullable<String>>(), size_of::<Option<Option<String>>>());
+        assert_eq!(size_of::<OptionalNullable<bool>>(), size_of::<Option<Option<bool>>>());
+        assert_eq!(size_of::<Metadata<16, 64, 512>>(), size_of::<std::collections::BTreeMap<String, serde_json::Value>>());
+    }
+
+    #[test]
+    fn conversions() {
+        assert_eq!(Nullable::from(Some(1)), Nullable::Value(1));
+        assert_eq!(Option::<i32>::from(Nullable::Null), None);
+        assert_eq!(OptionalNullable::from(Some(Some(1))), OptionalNullable::Value(1));
+        assert_eq!(OptionalNullable::<i32>::from(Some(None)), OptionalNullable::Null);
+        assert_eq!(OptionalNullable::<i32>::from(None::<i32>), OptionalNullable::Unset);
+        assert_eq!(Option::<Option<i32>>::from(OptionalNullable::Null), Some(None));
+        assert_eq!(OptionalNullable::from(Nullable::Value(2)), OptionalNullable::Value(2));
+        assert_eq!(Nullable::<u8>::default(), Nullable::Null);
+    }
+}
