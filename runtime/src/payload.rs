@@ -87,6 +87,11 @@ pub fn from_str<T: DeserializeOwned>(json: &str) -> Result<T, PayloadError> {
 /// assert!(v);
 /// ```
 pub fn from_slice<T: DeserializeOwned>(json: &[u8]) -> Result<T, PayloadError> {
+    // Tracking the path costs on every value; read without it, and read again with it only
+    // to explain a failure.
+    if let Ok(v) = serde_json::from_slice(json) {
+        return Ok(v);
+    }
     let mut de = serde_json::Deserializer::from_slice(json);
     let value = serde_path_to_error::deserialize(&mut de)?;
     de.end().map_err(|inner| PayloadError { path: ".".to_owned(), inner })?;
@@ -100,5 +105,8 @@ pub fn from_slice<T: DeserializeOwned>(json: &[u8]) -> Result<T, PayloadError> {
 /// assert_eq!(v, "x");
 /// ```
 pub fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, PayloadError> {
+    if let Ok(v) = T::deserialize(&value) {
+        return Ok(v);
+    }
     Ok(serde_path_to_error::deserialize(value)?)
 }
