@@ -1,4 +1,4 @@
-//! The limits a `metadata` field's description states, for [`mdmodel::Metadata`]'s
+//! The limits a `metadata` field's description states, for `mdmodel::Metadata`'s
 //! parameters.
 
 use proc_macro2::TokenStream;
