@@ -114,7 +114,7 @@ fn main() -> ExitCode {
         match mdmodel::from_str::<CancelBatchResponseBody>(&text) {
             Ok(batch) => {
                 print!("{}", summary(&batch));
-                println!("written back:");
+                println!("written back (what the docs describe; unlisted fields are dropped):");
                 println!("{}", serde_json::to_string_pretty(&batch).expect("a generated type always serializes"));
             }
             Err(e) => {

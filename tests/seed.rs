@@ -15,17 +15,10 @@ mod presence {
 }
 use presence::Presence;
 
+mod common;
+
 fn shared_payloads() -> Option<PathBuf> {
-    let dir = std::env::var_os("MDMODEL_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared"))
-        .join("payloads/batch");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        println!("skipped: {} is absent", dir.display());
-        None
-    }
+    common::shared("payloads/batch")
 }
 
 /// What the reference writes back for a batch payload: fields the doc does not list are

@@ -230,7 +230,7 @@ fn help_carries_examples() {
 fn list_covers_the_real_corpus() {
     let corpus = manifest_dir().join("../../shared/corpus/orq-python-3.11.7");
     if !corpus.is_dir() {
-        println!("skipped: {} is absent", corpus.display());
+        eprint_uncaptured(format_args!("skipped: {} is absent", corpus.display()));
         return;
     }
     let out = mdmodel(&["list", corpus.to_str().unwrap()]);
@@ -246,4 +246,11 @@ fn list_covers_the_real_corpus() {
             "{l}"
         );
     }
+}
+
+/// Writes a line to stderr past the test harness's capture, so that a skip shows in a normal
+/// `cargo test` run, not only with `--nocapture`.
+fn eprint_uncaptured(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
 }

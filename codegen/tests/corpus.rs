@@ -12,7 +12,7 @@ fn corpus() -> Option<PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
-        println!("skipped: {} is absent", dir.display());
+        eprint_uncaptured(format_args!("skipped: {} is absent", dir.display()));
         None
     }
 }
@@ -57,4 +57,11 @@ fn contains_any(t: &TypeExpr<mdmodel_codegen::ir::TypeId>) -> bool {
         TypeExpr::List(i) | TypeExpr::Dict(i) | TypeExpr::Optional(i) | TypeExpr::Nullable(i) | TypeExpr::OptionalNullable(i) => contains_any(i),
         _ => false,
     }
+}
+
+/// Writes a line to stderr past the test harness's capture, so that a skip shows in a normal
+/// `cargo test` run, not only with `--nocapture`.
+fn eprint_uncaptured(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
 }

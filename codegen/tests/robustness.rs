@@ -22,7 +22,7 @@ fn corpus() -> Option<PathBuf> {
     if dir.is_dir() {
         Some(dir)
     } else {
-        println!("skipped: {} is absent", dir.display());
+        eprint_uncaptured(format_args!("skipped: {} is absent", dir.display()));
         None
     }
 }
@@ -514,4 +514,11 @@ fn crlf_errors_point_at_the_same_lines_as_lf() {
     assert_eq!(lf.len(), 2);
     assert_eq!(lines(&text.replace('\n', "\r\n")), lf);
     assert_eq!(lines(&format!("\u{feff}{text}")), lf);
+}
+
+/// Writes a line to stderr past the test harness's capture, so that a skip shows in a normal
+/// `cargo test` run, not only with `--nocapture`.
+fn eprint_uncaptured(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
 }

@@ -19,7 +19,7 @@ pub fn shared(rel: &str) -> Option<PathBuf> {
     if dir.exists() {
         Some(dir)
     } else {
-        println!("skipped: {} is absent", dir.display());
+        eprint_uncaptured(format_args!("skipped: {} is absent", dir.display()));
         None
     }
 }
@@ -84,4 +84,11 @@ impl Scratch {
         assert!(out.status.success(), "cargo {args:?} failed:\n{stdout}\n{stderr}");
         stdout
     }
+}
+
+/// Writes a line to stderr past the test harness's capture, so that a skip shows in a normal
+/// `cargo test` run, not only with `--nocapture`.
+fn eprint_uncaptured(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
 }
