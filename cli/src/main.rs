@@ -52,6 +52,11 @@ enum Command {
         /// (default `std::collections::BTreeMap`).
         #[arg(long, value_name = "PATH")]
         map: Option<String>,
+        /// Any other options, written as in the macro call after the path
+        /// (`derive(Eq), patch(Pet, rename = "Animal"), extra_fields = "keep"`); a
+        /// `renames = "file.json"` path is relative to the current directory.
+        #[arg(long = "options", value_name = "OPTIONS")]
+        macro_options: Option<String>,
         /// Write the code to FILE instead of standard output.
         #[arg(short = 'o', long = "output", value_name = "FILE")]
         output: Option<PathBuf>,
@@ -75,7 +80,7 @@ enum Command {
     },
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Enums {
     /// Open where the doc says so, closed elsewhere.
     #[value(name = "as_documented")]
@@ -86,7 +91,7 @@ enum Enums {
     Closed,
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum DateTime {
     /// `chrono::DateTime<chrono::FixedOffset>`.
     Chrono,
@@ -104,8 +109,9 @@ fn main() -> ExitCode {
             enums,
             datetime,
             map,
+            macro_options,
             output,
-        } => expand(&path, enums, datetime, map.as_deref(), output.as_deref()),
+        } => expand(&path, enums, datetime, map.as_deref(), macro_options.as_deref(), output.as_deref()),
         Command::Check { paths } => check(&paths),
         Command::List { path } => list(&path),
     }
@@ -124,7 +130,20 @@ fn fail(message: impl std::fmt::Display) -> ExitCode {
     ExitCode::FAILURE
 }
 
-fn options(enums: Enums, datetime: DateTime, map: Option<&str>) -> Result<Options, String> {
+fn options(enums: Enums, datetime: DateTime, map: Option<&str>, macro_options: Option<&str>) -> Result<Options, String> {
+    let mut base = match macro_options {
+        None => Options::default(),
+        Some(text) => {
+            let list: mdmodel_codegen::args::OptionList =
+                syn::parse_str(text).map_err(|e| format!("--options {text:?}: {e}"))?;
+            let mut o = list.options;
+            if let Some(lit) = list.renames_file {
+                o.renames_file = Some(PathBuf::from(lit.value()));
+                o.load_renames_file().map_err(|e| e.to_string())?;
+            }
+            o
+        }
+    };
     let map = match map {
         None => None,
         Some(m) => {
@@ -133,19 +152,25 @@ fn options(enums: Enums, datetime: DateTime, map: Option<&str>) -> Result<Option
             Some(path.to_token_stream())
         }
     };
-    Ok(Options {
-        enums: match enums {
+    // A flag given explicitly wins over the same option in `--options`.
+    if enums != Enums::AsDocumented {
+        base.enums = match enums {
             Enums::AsDocumented => EnumMode::AsDocumented,
             Enums::Open => EnumMode::Open,
             Enums::Closed => EnumMode::Closed,
-        },
-        datetime: match datetime {
+        };
+    }
+    if datetime != DateTime::Chrono {
+        base.datetime = match datetime {
             DateTime::Chrono => DateTimeMode::Chrono,
             DateTime::Time => DateTimeMode::Time,
             DateTime::String => DateTimeMode::String,
-        },
-        map,
-    })
+        };
+    }
+    if map.is_some() {
+        base.map = map;
+    }
+    Ok(base)
 }
 
 /// Expands a doc (a file) or a doc set (a folder), as the macros do.
@@ -169,9 +194,10 @@ fn expand(
     enums: Enums,
     datetime: DateTime,
     map: Option<&str>,
+    macro_options: Option<&str>,
     output: Option<&Path>,
 ) -> ExitCode {
-    let options = match options(enums, datetime, map) {
+    let options = match options(enums, datetime, map, macro_options) {
         Ok(o) => o,
         Err(e) => return fail(e),
     };

@@ -91,7 +91,7 @@ fn expand_equals_the_engine_output_once_the_header_is_stripped() {
     let options = mdmodel_codegen::Options {
         enums: mdmodel_codegen::options::EnumMode::Open,
         datetime: mdmodel_codegen::options::DateTimeMode::String,
-        map: None,
+        ..Default::default()
     };
     let engine = mdmodel_codegen::expand_file(&doc, None, &options).unwrap();
     let engine: syn::File = syn::parse2(engine.tokens).unwrap();
@@ -99,6 +99,61 @@ fn expand_equals_the_engine_output_once_the_header_is_stripped() {
         prettyplease::unparse(&printed),
         prettyplease::unparse(&engine)
     );
+}
+
+#[test]
+fn expand_takes_the_macro_options() {
+    let doc = specs().join("fixtures/pet.md");
+    let out = mdmodel(&[
+        "expand",
+        doc.to_str().unwrap(),
+        "--options",
+        "patch(Cat, rename = \"Kitty\", derive(Eq)), extra_fields = \"keep\"",
+    ]);
+    let code = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(code.contains("pub struct Kitty {"), "{code}");
+    assert!(code.contains("pub extra_fields: ::std::collections::BTreeMap<"), "{code}");
+    let out = mdmodel(&["expand", doc.to_str().unwrap(), "--options", "colour = \"red\""]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("unknown option `colour`; valid options are `enums`"), "{}", text(&out.stderr));
+}
+
+/// The expand output of the seed doc, pasted into a fresh crate as plain code, compiles
+/// without warnings and reads a payload: what a team that checks code in gets.
+#[test]
+fn expand_output_compiles_when_pasted_into_a_crate() {
+    let out = mdmodel(&["expand", specs().join("cancelbatchresponsebody.md").to_str().unwrap()]);
+    assert!(out.status.success());
+    let code = text(&out.stdout);
+    let dir = manifest_dir().join("../target/scratch/mdmodel-pasted");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"mdmodel-pasted\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+             [dependencies]\nmdmodel = {{ path = {:?} }}\n\n[workspace]\n",
+            manifest_dir().join("../runtime").display().to_string()
+        ),
+    )
+    .unwrap();
+    std::fs::copy(manifest_dir().join("../Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+    std::fs::write(
+        dir.join("src/main.rs"),
+        format!(
+            "#![deny(warnings)]\n{code}\nfn main() {{\n    let c: CancelBatchRequestCounts = mdmodel::from_str(r#\"{{\"total\": 2, \"completed\": 1, \"failed\": 1}}\"#).unwrap();\n    print!(\"{{}}\", c.total + c.completed + c.failed);\n}}\n"
+        ),
+    )
+    .unwrap();
+    let run = Command::new(env!("CARGO"))
+        .args(["run", "-q"])
+        .current_dir(&dir)
+        .env("CARGO_TARGET_DIR", manifest_dir().join("../target/scratch/target"))
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert_eq!(text(&run.stdout), "4");
 }
 
 #[test]

@@ -13,7 +13,7 @@ use crate::graph::Components;
 use crate::ir::{Enum, EnumLiteral, Field, LiteralValue, Model, TypeDef, TypeExpr, TypeId, TypeKind, UnionMember};
 use crate::metadata::MetadataLimits;
 use crate::names::{field_ident, ident_for, is_all_caps, type_name, upper_camel, NameScope};
-use crate::options::{DateTimeMode, EnumMode, Options};
+use crate::options::{DateTimeMode, EnumMode, ExtraFields, Options};
 
 /// Generates the items of every type in `model`.
 pub fn generate(model: &Model, options: &Options) -> TokenStream {
@@ -23,7 +23,10 @@ pub fn generate(model: &Model, options: &Options) -> TokenStream {
 struct Generator<'m> {
     model: &'m Model,
     options: &'m Options,
+    /// Each type's Rust name.
     idents: Vec<Ident>,
+    /// How each type is named where it is used: its ident, or the path that replaces it.
+    type_refs: Vec<TokenStream>,
     components: Components,
     /// Literal types in use, by value, with their names.
     literals: std::cell::RefCell<BTreeMap<LiteralValue, Ident>>,
@@ -47,11 +50,31 @@ fn doc_attrs(text: &str) -> TokenStream {
 impl<'m> Generator<'m> {
     fn new(model: &'m Model, options: &'m Options) -> Self {
         let mut scope = NameScope::default();
-        let idents = model.types.iter().map(|t| ident_for(&scope.claim(type_name(&t.name)))).collect();
+        let idents: Vec<Ident> = model
+            .types
+            .iter()
+            .map(|t| {
+                let name = match options.patches.get(&t.name).and_then(|p| p.rename.clone()) {
+                    Some(renamed) => renamed,
+                    None => type_name(&t.name),
+                };
+                ident_for(&scope.claim(name))
+            })
+            .collect();
+        let type_refs = model
+            .types
+            .iter()
+            .zip(&idents)
+            .map(|(t, ident)| match options.replace.get(&t.name) {
+                Some(path) => path.clone(),
+                None => quote!(#ident),
+            })
+            .collect();
         Generator {
             model,
             options,
             idents,
+            type_refs,
             components: Components::of(model),
             literals: Default::default(),
             literal_names: std::cell::RefCell::new(scope),
@@ -61,7 +84,9 @@ impl<'m> Generator<'m> {
     fn all(&self) -> TokenStream {
         let mut out = TokenStream::new();
         for (i, t) in self.model.types.iter().enumerate() {
-            out.extend(self.type_def(TypeId(i), t));
+            if !self.options.replace.contains_key(&t.name) {
+                out.extend(self.type_def(TypeId(i), t));
+            }
         }
         for (value, ident) in self.literals.borrow().iter() {
             out.extend(literal_type(value, ident));
@@ -79,12 +104,23 @@ impl<'m> Generator<'m> {
         if is_all_caps(&ident.to_string()) {
             docs.extend(quote!(#[allow(clippy::upper_case_acronyms)]));
         }
+        let built_in: &[&str] = match &t.kind {
+            TypeKind::Struct(_) | TypeKind::Opaque => &["Debug", "Clone", "PartialEq", "Default", "Serialize", "Deserialize"],
+            TypeKind::Enum(_) => &["Debug", "Clone", "Copy", "PartialEq", "Eq", "Hash", "Serialize", "Deserialize"],
+            TypeKind::Union(_) => &["Debug", "Clone", "PartialEq", "Serialize", "Deserialize"],
+        };
+        let (derives, attrs) = self.user_attrs(&t.name, built_in);
+        // Extra derives may stand first; other attributes (`serde(...)`) must follow the
+        // derive that introduces them.
+        docs.extend(derives);
+        let docs = (docs, attrs);
         match &t.kind {
             TypeKind::Struct(fields) => self.struct_def(id, ident, docs, fields),
             TypeKind::Enum(e) => self.enum_def(ident, docs, e),
             TypeKind::Union(members) => self.union_def(id, ident, docs, members),
             TypeKind::Opaque => {
                 let serde = SERDE;
+                let (docs, attrs) = docs;
                 quote! {
                     #docs
                     ///
@@ -92,9 +128,42 @@ impl<'m> Generator<'m> {
                     #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::std::default::Default,
                         ::mdmodel::__private::serde::Serialize, ::mdmodel::__private::serde::Deserialize)]
                     #[serde(crate = #serde, transparent)]
+                    #attrs
                     pub struct #ident(pub ::mdmodel::__private::serde_json::Value);
                 }
             }
+        }
+    }
+
+    /// The derives and attributes the options add to a type: every type's, then its patch's.
+    /// A derive the type already has (`built_in`, by last path segment) is not repeated.
+    fn user_attrs(&self, title: &str, built_in: &[&str]) -> (TokenStream, TokenStream) {
+        let patch = self.options.patches.get(title);
+        let derives: Vec<&TokenStream> = self
+            .options
+            .derives
+            .iter()
+            .chain(patch.into_iter().flat_map(|p| &p.derives))
+            .filter(|d| {
+                let text = d.to_string();
+                let last = text.rsplit("::").next().unwrap_or(&text).trim();
+                !built_in.contains(&last)
+            })
+            .collect();
+        let attrs = self.options.attrs.iter().chain(patch.into_iter().flat_map(|p| &p.attrs));
+        let derive = (!derives.is_empty()).then(|| quote!(#[derive(#(#derives),*)]));
+        (quote!(#derive), quote!(#(#[#attrs])*))
+    }
+
+    /// The wire name of a field of the type titled `title`: an explicit rename (inline or from
+    /// the wire-name file), else the type's `rename_all` rule, else the doc's name.
+    fn wire_name(&self, title: &str, f: &Field<TypeId>) -> String {
+        if let Some(w) = self.options.renames.get(title).and_then(|r| r.get(&f.name).or_else(|| r.get(&f.wire_name))) {
+            return w.clone();
+        }
+        match self.options.rename_all.get(title) {
+            Some(rule) => rule.apply(&f.wire_name),
+            None => f.wire_name.clone(),
         }
     }
 
@@ -142,7 +211,7 @@ impl<'m> Generator<'m> {
                 quote!(#ident)
             }
             TypeExpr::Ref(id) => {
-                let ident = &self.idents[id.0];
+                let ident = &self.type_refs[id.0];
                 if by_value && self.components.must_box(owner, *id) {
                     quote!(::std::boxed::Box<#ident>)
                 } else {
@@ -167,40 +236,80 @@ impl<'m> Generator<'m> {
         ident
     }
 
-    fn struct_def(&self, id: TypeId, ident: &Ident, docs: TokenStream, fields: &[Field<TypeId>]) -> TokenStream {
+    fn struct_def(&self, id: TypeId, ident: &Ident, (docs, attrs): (TokenStream, TokenStream), fields: &[Field<TypeId>]) -> TokenStream {
+        let title = &self.model.types[id.0].name;
         let mut scope = NameScope::default();
-        let mut all_default = true;
-        let fields: Vec<TokenStream> = fields
-            .iter()
-            .map(|f| {
-                let (tokens, can_default) = self.field(id, f, &mut scope);
-                all_default &= can_default;
-                tokens
-            })
-            .collect();
+        let fields: Vec<FieldOut> = fields.iter().map(|f| self.field(id, title, f, &mut scope)).collect();
+        let extra = match self.options.extra_fields {
+            ExtraFields::Keep => {
+                let name = ident_for(&scope.claim("extra_fields".to_owned()));
+                let map = self.options.map_path();
+                Some(FieldOut {
+                    tokens: quote! {
+                        /// The payload's fields that the doc does not list, kept and written back.
+                        #[serde(flatten)]
+                        pub #name: #map<::std::string::String, ::mdmodel::__private::serde_json::Value>,
+                    },
+                    ident: name,
+                    ty: TokenStream::new(),
+                    init: FieldInit::Default,
+                })
+            }
+            _ => None,
+        };
+        let fields: Vec<FieldOut> = fields.into_iter().chain(extra).collect();
+        let all_default = fields.iter().all(|f| !matches!(f.init, FieldInit::Param));
         let default = all_default.then(|| quote!(::std::default::Default,));
+        let deny = (self.options.extra_fields == ExtraFields::Deny).then(|| quote!(, deny_unknown_fields));
         let serde = SERDE;
+        let tokens = fields.iter().map(|f| &f.tokens);
+        let constructor = (!all_default).then(|| {
+            let params = fields.iter().filter(|f| matches!(f.init, FieldInit::Param)).map(|f| {
+                let (name, ty) = (&f.ident, &f.ty);
+                quote!(#name: #ty)
+            });
+            let inits = fields.iter().map(|f| {
+                let name = &f.ident;
+                match &f.init {
+                    FieldInit::Param => quote!(#name),
+                    FieldInit::Default => quote!(#name: ::std::default::Default::default()),
+                }
+            });
+            let doc = format!(" A `{ident}` with its required fields; every other field is absent (or its constant).");
+            quote! {
+                impl #ident {
+                    #[doc = #doc]
+                    #[allow(clippy::too_many_arguments)]
+                    pub fn new(#(#params),*) -> Self {
+                        #ident { #(#inits),* }
+                    }
+                }
+            }
+        });
         quote! {
             #docs
             #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, #default
                 ::mdmodel::__private::serde::Serialize, ::mdmodel::__private::serde::Deserialize)]
-            #[serde(crate = #serde)]
+            #[serde(crate = #serde #deny)]
+            #attrs
             pub struct #ident {
-                #(#fields)*
+                #(#tokens)*
             }
+
+            #constructor
         }
     }
 
-    /// One field: its tokens, and whether it can default (may be absent).
-    fn field(&self, owner: TypeId, f: &Field<TypeId>, scope: &mut NameScope) -> (TokenStream, bool) {
+    /// One field.
+    fn field(&self, owner: TypeId, title: &str, f: &Field<TypeId>, scope: &mut NameScope) -> FieldOut {
         let rust_name = scope.claim(field_ident(&f.name).to_string());
         let ident = match rust_name.strip_prefix("r#") {
             Some(raw) => Ident::new_raw(raw, Span::call_site()),
             None => Ident::new(&rust_name, Span::call_site()),
         };
         let mut attrs = Vec::new();
-        if rust_name.trim_start_matches("r#") != f.wire_name {
-            let wire = &f.wire_name;
+        let wire = self.wire_name(title, f);
+        if rust_name.trim_start_matches("r#") != wire {
             attrs.push(quote!(rename = #wire));
         }
         let absent_ok = f.required == Some(false);
@@ -232,8 +341,9 @@ impl<'m> Generator<'m> {
                 quote!(::mdmodel::OptionalNullable<#inner_ty>)
             }
         };
-        let can_default = presence.can_default() || matches!(inner, TypeExpr::Literal(_));
-        if presence == Presence::Required && matches!(inner, TypeExpr::Literal(_)) {
+        let literal = matches!(inner, TypeExpr::Literal(_));
+        let init = if presence.can_default() || literal { FieldInit::Default } else { FieldInit::Param };
+        if presence == Presence::Required && literal {
             attrs.push(quote!(default));
         }
         let mut doc = f.docs.clone();
@@ -249,17 +359,19 @@ impl<'m> Generator<'m> {
         }
         let docs = doc_attrs(&doc);
         let serde_attr = (!attrs.is_empty()).then(|| quote!(#[serde(#(#attrs),*)]));
-        (
-            quote! {
+        FieldOut {
+            tokens: quote! {
                 #docs
                 #serde_attr
                 pub #ident: #ty,
             },
-            can_default,
-        )
+            ident,
+            ty,
+            init,
+        }
     }
 
-    fn enum_def(&self, ident: &Ident, docs: TokenStream, e: &Enum) -> TokenStream {
+    fn enum_def(&self, ident: &Ident, (docs, attrs): (TokenStream, TokenStream), e: &Enum) -> TokenStream {
         let open = match self.options.enums {
             EnumMode::AsDocumented => e.open,
             EnumMode::Open => true,
@@ -370,6 +482,7 @@ impl<'m> Generator<'m> {
         quote! {
             #docs
             #[derive(::std::fmt::Debug, ::std::clone::Clone, #derive_copy ::std::cmp::PartialEq, #derive_eq)]
+            #attrs
             pub enum #ident {
                 #(#variant_docs #variants,)*
                 #unrecognized_variant
@@ -406,7 +519,7 @@ impl<'m> Generator<'m> {
         }
     }
 
-    fn union_def(&self, id: TypeId, ident: &Ident, docs: TokenStream, members: &[UnionMember<TypeId>]) -> TokenStream {
+    fn union_def(&self, id: TypeId, ident: &Ident, (docs, attrs): (TokenStream, TokenStream), members: &[UnionMember<TypeId>]) -> TokenStream {
         let mut scope = NameScope::default();
         let names: Vec<Ident> = members.iter().map(|m| ident_for(&scope.claim(self.variant_name(&m.ty)))).collect();
         let variants = members.iter().zip(&names).map(|(m, name)| {
@@ -457,6 +570,7 @@ impl<'m> Generator<'m> {
             #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::mdmodel::__private::serde::Serialize)]
             #[serde(crate = #serde, untagged)]
             #[allow(clippy::large_enum_variant)]
+            #attrs
             pub enum #ident {
                 #(#variants)*
             }
@@ -480,7 +594,8 @@ impl<'m> Generator<'m> {
             TypeExpr::Any => quote!(::mdmodel::__private::MemberKind::Any),
             TypeExpr::Ref(id) => match &self.model.types[id.0].kind {
                 TypeKind::Struct(fields) => {
-                    let names = fields.iter().map(|f| f.wire_name.as_str());
+                    let title = &self.model.types[id.0].name;
+                    let names = fields.iter().map(|f| self.wire_name(title, f));
                     quote!(::mdmodel::__private::MemberKind::Model(&[#(#names),*]))
                 }
                 _ => quote!(::mdmodel::__private::MemberKind::Other),
@@ -492,11 +607,11 @@ impl<'m> Generator<'m> {
     /// The field every member of a union of models holds with a distinct constant value
     /// (a literal or a one-value enum), with those values in member order.
     fn discriminator(&self, members: &[UnionMember<TypeId>]) -> Option<(String, Vec<String>)> {
-        let structs: Vec<&[Field<TypeId>]> = members
+        let structs: Vec<(&str, &[Field<TypeId>])> = members
             .iter()
             .map(|m| match &m.ty {
                 TypeExpr::Ref(id) => match &self.model.types[id.0].kind {
-                    TypeKind::Struct(f) => Some(f.as_slice()),
+                    TypeKind::Struct(f) => Some((self.model.types[id.0].name.as_str(), f.as_slice())),
                     _ => None,
                 },
                 _ => None,
@@ -521,10 +636,12 @@ impl<'m> Generator<'m> {
                 _ => None,
             }
         };
-        'candidates: for candidate in structs[0].iter().filter(|f| constant(f).is_some()) {
+        let (first_title, first_fields) = structs[0];
+        'candidates: for candidate in first_fields.iter().filter(|f| constant(f).is_some()) {
+            let wire = self.wire_name(first_title, candidate);
             let mut values = Vec::new();
-            for fields in &structs {
-                let Some(v) = fields.iter().find(|f| f.wire_name == candidate.wire_name).and_then(constant) else {
+            for (title, fields) in &structs {
+                let Some(v) = fields.iter().find(|f| self.wire_name(title, f) == wire).and_then(constant) else {
                     continue 'candidates;
                 };
                 if values.contains(&v) {
@@ -532,7 +649,7 @@ impl<'m> Generator<'m> {
                 }
                 values.push(v);
             }
-            return Some((candidate.wire_name.clone(), values));
+            return Some((wire, values));
         }
         None
     }
@@ -557,6 +674,22 @@ impl<'m> Generator<'m> {
             TypeExpr::Ref(id) => self.idents[id.0].to_string().trim_start_matches("r#").to_owned(),
         }
     }
+}
+
+/// A generated field: its tokens, and how `new` sets it.
+struct FieldOut {
+    tokens: TokenStream,
+    ident: Ident,
+    ty: TokenStream,
+    init: FieldInit,
+}
+
+/// How `new` sets a field.
+enum FieldInit {
+    /// From a parameter: the field is required.
+    Param,
+    /// `Default::default()`: absent, or the literal it always holds.
+    Default,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,6 +1,9 @@
 //! Options of an expansion, shared by the macros and the CLI.
 
-use proc_macro2::TokenStream;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use proc_macro2::{Span, TokenStream};
 use quote::quote;
 
 /// How enums treat values their doc does not list.
@@ -27,6 +30,102 @@ pub enum DateTimeMode {
     String,
 }
 
+/// What a struct does with payload fields its doc does not list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ExtraFields {
+    /// Drop them, as the reference does.
+    #[default]
+    Ignore,
+    /// Keep them in a `extra_fields` map and write them back, so that a proxy loses nothing.
+    Keep,
+    /// Refuse them.
+    Deny,
+}
+
+/// A wire-name convention for `rename_all`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RenameRule {
+    /// `camelCase`
+    Camel,
+    /// `PascalCase`
+    Pascal,
+    /// `snake_case`
+    Snake,
+    /// `SCREAMING_SNAKE_CASE`
+    ScreamingSnake,
+    /// `kebab-case`
+    Kebab,
+    /// `lowercase`
+    Lower,
+    /// `UPPERCASE`
+    Upper,
+}
+
+impl RenameRule {
+    /// Every rule, with the name an option gives it.
+    pub const ALL: &'static [(&'static str, RenameRule)] = &[
+        ("camelCase", RenameRule::Camel),
+        ("PascalCase", RenameRule::Pascal),
+        ("snake_case", RenameRule::Snake),
+        ("SCREAMING_SNAKE_CASE", RenameRule::ScreamingSnake),
+        ("kebab-case", RenameRule::Kebab),
+        ("lowercase", RenameRule::Lower),
+        ("UPPERCASE", RenameRule::Upper),
+    ];
+
+    /// Applies the rule to a `snake_case` (or any) wire name.
+    ///
+    /// ```
+    /// use mdmodel_codegen::options::RenameRule;
+    /// assert_eq!(RenameRule::Camel.apply("max_tokens"), "maxTokens");
+    /// assert_eq!(RenameRule::Kebab.apply("max_tokens"), "max-tokens");
+    /// ```
+    pub fn apply(self, name: &str) -> String {
+        let words: Vec<String> = crate::names::snake(name).split('_').map(str::to_owned).collect();
+        let cap = |w: &str| {
+            let mut c = w.chars();
+            c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+        };
+        match self {
+            RenameRule::Camel => words
+                .iter()
+                .enumerate()
+                .map(|(i, w)| if i == 0 { w.clone() } else { cap(w) })
+                .collect(),
+            RenameRule::Pascal => words.iter().map(|w| cap(w)).collect(),
+            RenameRule::Snake => words.join("_"),
+            RenameRule::ScreamingSnake => words.join("_").to_ascii_uppercase(),
+            RenameRule::Kebab => words.join("-"),
+            RenameRule::Lower => words.concat(),
+            RenameRule::Upper => words.concat().to_ascii_uppercase(),
+        }
+    }
+}
+
+/// Per-type changes (`patch(Model, derive(...), attr(...), rename = "NewName")`).
+#[derive(Debug, Clone, Default)]
+pub struct Patch {
+    /// Extra derives on this type.
+    pub derives: Vec<TokenStream>,
+    /// Extra attributes on this type (the inside of `#[...]`).
+    pub attrs: Vec<TokenStream>,
+    /// Another Rust name for this type.
+    pub rename: Option<String>,
+}
+
+/// A model name an option refers to, with where the option said it, to check it exists.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// The option (`patch`, `replace`, `rename`, `rename_all`, `renames`).
+    pub option: &'static str,
+    /// The model (doc title).
+    pub model: String,
+    /// The field, for `rename`.
+    pub field: Option<String>,
+    /// Where the option stands.
+    pub span: Span,
+}
+
 /// Everything that shapes the generated code.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
@@ -37,6 +136,24 @@ pub struct Options {
     /// The map type of `Dict[str, T]`, as a path taking `<String, T>`; `None` for
     /// `std::collections::BTreeMap`.
     pub map: Option<TokenStream>,
+    /// Extra derives on every generated type.
+    pub derives: Vec<TokenStream>,
+    /// Extra attributes on every generated type (the inside of `#[...]`).
+    pub attrs: Vec<TokenStream>,
+    /// Per-type changes, by doc title.
+    pub patches: BTreeMap<String, Patch>,
+    /// Types not generated but taken from a path, by doc title.
+    pub replace: BTreeMap<String, TokenStream>,
+    /// Wire names, by doc title then field name (as the doc writes it).
+    pub renames: BTreeMap<String, BTreeMap<String, String>>,
+    /// A wire-name convention per doc title.
+    pub rename_all: BTreeMap<String, RenameRule>,
+    /// A JSON file of wire names (`{"Model": {"field": "wireName"}}`), merged under `renames`.
+    pub renames_file: Option<PathBuf>,
+    /// What structs do with unlisted payload fields.
+    pub extra_fields: ExtraFields,
+    /// The model names the options mention, to check against the docs.
+    pub mentions: Vec<Mention>,
 }
 
 impl Options {
@@ -46,5 +163,58 @@ impl Options {
             Some(p) => p.clone(),
             None => quote!(::std::collections::BTreeMap),
         }
+    }
+
+    /// Reads the wire-name file (where one is set) into `renames`; names given inline win.
+    pub fn load_renames_file(&mut self) -> Result<(), crate::Error> {
+        let Some(path) = self.renames_file.clone() else { return Ok(()) };
+        let text = crate::resolve::read_doc(&path)?;
+        let bad = |m: String| crate::Error::file(crate::ErrorKind::BadOption, &path, m);
+        let value: serde_json::Value =
+            serde_json::from_str(&text).map_err(|e| bad(format!("the wire-name file is not JSON: {e}")))?;
+        let models = value
+            .as_object()
+            .ok_or_else(|| bad("the wire-name file must be an object of models: {\"Model\": {\"field\": \"wireName\"}}".into()))?;
+        for (model, fields) in models {
+            let fields = fields
+                .as_object()
+                .ok_or_else(|| bad(format!("`{model}` must map field names to wire names")))?;
+            let entry = self.renames.entry(model.clone()).or_default();
+            for (field, wire) in fields {
+                let wire = wire
+                    .as_str()
+                    .ok_or_else(|| bad(format!("the wire name of `{model}.{field}` must be a string")))?;
+                entry.entry(field.clone()).or_insert_with(|| wire.to_owned());
+            }
+        }
+        Ok(())
+    }
+
+    /// The mentions of models or fields that `model` does not have, each with a message.
+    pub fn unknown_mentions(&self, model: &crate::ir::Model) -> Vec<(Span, String)> {
+        let mut out = Vec::new();
+        for m in &self.mentions {
+            let Some(t) = model.types.iter().find(|t| t.name == m.model) else {
+                out.push((m.span, format!("`{}({} ...)`: no doc defines a type `{}`", m.option, m.model, m.model)));
+                continue;
+            };
+            if let Some(field) = &m.field {
+                let has = match &t.kind {
+                    crate::ir::TypeKind::Struct(fields) => fields.iter().any(|f| f.name == *field || f.wire_name == *field),
+                    _ => false,
+                };
+                if !has {
+                    let names: Vec<String> = match &t.kind {
+                        crate::ir::TypeKind::Struct(fields) => fields.iter().map(|f| format!("`{}`", f.name)).collect(),
+                        _ => Vec::new(),
+                    };
+                    out.push((
+                        m.span,
+                        format!("`{}` has no field `{field}`; its fields are {}", m.model, if names.is_empty() { "none".into() } else { names.join(", ") }),
+                    ));
+                }
+            }
+        }
+        out
     }
 }

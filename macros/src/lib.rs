@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use mdmodel_codegen::args::MacroArgs;
-use mdmodel_codegen::{Errors, Expansion};
+use mdmodel_codegen::{Errors, Expansion, Options};
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::parse_macro_input;
@@ -17,26 +17,41 @@ use syn::parse_macro_input;
 #[proc_macro]
 pub fn include_model(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     let args = parse_macro_input!(input as MacroArgs);
-    run(&args, |path, root| mdmodel_codegen::expand_file(path, Some(root), &args.options)).into()
+    run(&args, |path, root, options| mdmodel_codegen::expand_file(path, Some(root), options)).into()
 }
 
 /// Emits the types of every model doc under a folder. See `mdmodel::include_models`.
 #[proc_macro]
 pub fn include_models(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     let args = parse_macro_input!(input as MacroArgs);
-    run(&args, |path, root| mdmodel_codegen::expand_dir(path, Some(root), &args.options)).into()
+    run(&args, |path, root, options| mdmodel_codegen::expand_dir(path, Some(root), options)).into()
 }
 
-fn run(args: &MacroArgs, expand: impl FnOnce(&Path, &Path) -> Result<Expansion, Errors>) -> TokenStream {
+fn run(args: &MacroArgs, expand: impl FnOnce(&Path, &Path, &Options) -> Result<Expansion, Errors>) -> TokenStream {
     let span = args.path.span();
     let manifest_dir = match std::env::var_os("CARGO_MANIFEST_DIR") {
         Some(d) => PathBuf::from(d),
         None => return quote_spanned!(span=> ::core::compile_error!("CARGO_MANIFEST_DIR is not set: build with cargo");),
     };
     let path = manifest_dir.join(args.path.value());
-    match expand(&path, &manifest_dir) {
+    let mut options = args.options.clone();
+    if let Some(lit) = &args.renames_file {
+        let file = manifest_dir.join(lit.value());
+        options.renames_file = Some(file.clone());
+        if let Err(e) = options.load_renames_file() {
+            let msg = relative_paths(&e, &manifest_dir.canonicalize().unwrap_or(manifest_dir));
+            return quote_spanned!(lit.span()=> ::core::compile_error!(#msg););
+        }
+    }
+    match expand(&path, &manifest_dir, &options) {
         Ok(exp) => {
-            let tracked = exp.model.files.iter().filter_map(|f| f.to_str()).map(|f| {
+            let unknown = options.unknown_mentions(&exp.model);
+            if !unknown.is_empty() {
+                let errors = unknown.into_iter().map(|(span, msg)| quote_spanned!(span=> ::core::compile_error!(#msg);));
+                return quote!(#(#errors)*);
+            }
+            let files = exp.model.files.iter().chain(options.renames_file.as_ref());
+            let tracked = files.filter_map(|f| f.to_str()).map(|f| {
                 quote!(const _: &[::core::primitive::u8] = ::core::include_bytes!(#f);)
             });
             let tokens = exp.tokens;
