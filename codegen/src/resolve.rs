@@ -6,7 +6,10 @@
 //! `x.md` beside the union's doc.
 
 use std::collections::{HashMap, VecDeque};
-use std::path::{Path, PathBuf};
+use std::ffi::OsString;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::io::Read;
+use std::path::{Component, Path, PathBuf};
 
 use crate::error::{Error, ErrorKind, Errors};
 use crate::ir::{Doc, Link, LinkAt, Model, TypeDef, TypeId, TypeKind, UnionMember, Field};
@@ -22,11 +25,84 @@ pub struct Loader {
     allowed_roots: Vec<PathBuf>,
     docs: Vec<Doc>,
     /// Canonical path → index in `docs`.
-    by_path: HashMap<PathBuf, usize>,
-    /// (linking doc's folder, link path) → canonical target path.
-    cache: HashMap<(PathBuf, String), Result<PathBuf, Error>>,
+    by_path: PathMap<usize>,
+    /// Linking doc's folder → link path → canonical target path.
+    cache: PathMap<FastMap<String, Result<PathBuf, Error>>>,
+    /// Canonical folder → what its listing holds (`None`: it cannot be listed).
+    listings: PathMap<Option<FastMap<OsString, EntryKind>>>,
+    /// A folder as an entry names it → its canonical path (`None`: it has none).
+    canonical_dirs: PathMap<Option<PathBuf>>,
     errors: Errors,
 }
+
+/// A hash map keyed by paths as their bytes (`Path`'s own `Hash` walks the components).
+/// Every key is canonical or built from canonical parts, so equal paths have equal bytes.
+type PathMap<V> = FastMap<OsString, V>;
+
+/// A hash map with [`FxHasher`]: the keys are local file names, not attacker-chosen.
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// The multiply-rotate hash of rustc (`FxHasher`), a word at a time: much cheaper than
+/// SipHash on paths.
+#[derive(Default, Clone, Copy)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// What a folder's listing says a name is. A symbolic link is `Other`: it is left to the
+/// file system to follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum EntryKind {
+    File,
+    Dir,
+    Other,
+}
+
+/// What a path lexically resolved against the folder listings is.
+enum Lookup {
+    /// A regular file, by canonical path (no symbolic link on the way).
+    File(PathBuf),
+    /// No such file (or a folder): the next candidate is tried.
+    Missing,
+    /// The listings cannot tell (a symbolic link, an unlistable folder, an absolute path):
+    /// the file system decides.
+    Unknown,
+}
+
+/// Whether a name missing from a listing may still exist under another spelling (file
+/// systems that ignore case by default): then the file system decides.
+const CASE_INSENSITIVE_FS: bool = cfg!(any(target_os = "macos", target_os = "ios", windows));
 
 /// Where a link leads once resolved.
 enum Target {
@@ -57,6 +133,32 @@ pub fn read_doc(path: &Path) -> Result<String, Error> {
     }
     let bytes = std::fs::read(path)
         .map_err(|e| Error::file(ErrorKind::Unreadable, path, format!("cannot read the doc: {e}")))?;
+    doc_text(path, bytes)
+}
+
+/// Reads a doc that a folder listing says is a regular file: opened first, then sized
+/// from the open file, which saves looking the path up twice. Same checks as [`read_doc`].
+fn read_listed_doc(path: &Path) -> Result<String, Error> {
+    let unreadable = |e: std::io::Error| Error::file(ErrorKind::Unreadable, path, format!("cannot read the doc: {e}"));
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        // Gone since it was listed, or not openable: the checks of `read_doc` say why.
+        Err(_) => return read_doc(path),
+    };
+    let meta = file.metadata().map_err(unreadable)?;
+    if !meta.is_file() || meta.len() > MAX_FILE_BYTES {
+        return read_doc(path);
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.read_to_end(&mut bytes).map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return read_doc(path);
+    }
+    doc_text(path, bytes)
+}
+
+/// The bytes of a doc as text, or where they are not UTF-8.
+fn doc_text(path: &Path, bytes: Vec<u8>) -> Result<String, Error> {
     String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
@@ -87,23 +189,26 @@ impl Loader {
         Loader {
             allowed_roots: allowed_roots.iter().filter_map(|r| r.canonicalize().ok()).collect(),
             docs: Vec::new(),
-            by_path: HashMap::new(),
-            cache: HashMap::new(),
+            by_path: PathMap::default(),
+            cache: PathMap::default(),
+            listings: PathMap::default(),
+            canonical_dirs: PathMap::default(),
             errors: Errors::default(),
         }
     }
 
     /// Reads the entry docs and every doc they reach, then resolves every link.
     pub fn load(mut self, entries: &[PathBuf]) -> Result<Model, Errors> {
-        let mut queue: VecDeque<PathBuf> = VecDeque::new();
+        // Each queued path is canonical; `true` where a folder listing says it is a file.
+        let mut queue: VecDeque<(PathBuf, bool)> = VecDeque::new();
         let mut roots = Vec::new();
         for entry in entries {
-            match entry.canonicalize() {
-                Ok(c) => {
-                    roots.push(c.clone());
+            match self.canonical_entry(entry) {
+                Some(c) => {
+                    roots.push(c.0.clone());
                     queue.push_back(c);
                 }
-                Err(_) => self.errors.push(Error::file(
+                None => self.errors.push(Error::file(
                     ErrorKind::MissingFile,
                     entry,
                     "no such doc file",
@@ -111,8 +216,8 @@ impl Loader {
             }
         }
         let mut files = Vec::new();
-        while let Some(path) = queue.pop_front() {
-            if self.by_path.contains_key(&path) {
+        while let Some((path, listed)) = queue.pop_front() {
+            if self.by_path.contains_key(path.as_os_str()) {
                 continue;
             }
             if self.docs.len() >= MAX_FILES {
@@ -123,11 +228,12 @@ impl Loader {
                 ));
                 break;
             }
-            let text = match read_doc(&path) {
+            let read = if listed { read_listed_doc(&path) } else { read_doc(&path) };
+            let text = match read {
                 Ok(text) => text,
                 Err(e) => {
                     self.errors.push(e);
-                    self.by_path.insert(path, FAILED);
+                    self.by_path.insert(path.into_os_string(), FAILED);
                     continue;
                 }
             };
@@ -136,22 +242,23 @@ impl Loader {
                 Err(all) => {
                     self.errors.0.extend(all.0);
                     files.push(path.clone());
-                    self.by_path.insert(path, FAILED);
+                    self.by_path.insert(path.into_os_string(), FAILED);
                     continue;
                 }
             };
             files.push(path.clone());
-            let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+            let dir = path.parent().unwrap_or(Path::new(""));
             for m in &doc.models {
                 for_each_link(&m.kind, &mut |l: &LinkAt| {
-                    if let Ok(Target::File(p, _)) = self.target(&dir, l) {
-                        if !self.by_path.contains_key(&p) {
-                            queue.push_back(p);
+                    if let Ok(Target::File(p, _)) = self.target(dir, l) {
+                        if !self.by_path.contains_key(p.as_os_str()) {
+                            let listed = self.is_listed_file(&p);
+                            queue.push_back((p, listed));
                         }
                     }
                 });
             }
-            self.by_path.insert(path, self.docs.len());
+            self.by_path.insert(path.into_os_string(), self.docs.len());
             self.docs.push(doc);
         }
 
@@ -163,16 +270,23 @@ impl Loader {
             n += d.models.len();
         }
         let docs = std::mem::take(&mut self.docs);
+        // What resolving an anchor needs of each doc, so that the docs can be moved.
+        let index: Vec<DocIndex> = docs
+            .iter()
+            .map(|d| DocIndex { path: d.path.clone(), names: d.models.iter().map(|m| m.name.clone()).collect() })
+            .collect();
         let mut types = Vec::with_capacity(n);
-        for (di, doc) in docs.iter().enumerate() {
-            let dir = doc.path.parent().map(Path::to_path_buf).unwrap_or_default();
-            for m in &doc.models {
-                let mut resolve = |l: LinkAt| self.resolve(&docs, &first_id, di, &dir, l);
-                match map_kind(m.kind.clone(), &mut resolve) {
-                    Ok(kind) => types.push(TypeDef { name: m.name.clone(), docs: m.docs.clone(), loc: m.loc.clone(), kind }),
+        for (di, doc) in docs.into_iter().enumerate() {
+            let Doc { path, models } = doc;
+            let dir = path.parent().unwrap_or(Path::new(""));
+            for m in models {
+                let TypeDef { name, docs, loc, kind } = m;
+                let mut resolve = |l: LinkAt| self.resolve(&index, &first_id, di, dir, l);
+                match map_kind(kind, &mut resolve) {
+                    Ok(kind) => types.push(TypeDef { name, docs, loc, kind }),
                     Err(e) => {
                         self.errors.push(e);
-                        types.push(TypeDef { name: m.name.clone(), docs: m.docs.clone(), loc: m.loc.clone(), kind: TypeKind::Opaque });
+                        types.push(TypeDef { name, docs, loc, kind: TypeKind::Opaque });
                     }
                 }
             }
@@ -195,18 +309,104 @@ impl Loader {
 
         let roots = roots
             .iter()
-            .filter_map(|p| self.by_path.get(p).copied().filter(|&i| i != FAILED))
-            .flat_map(|di| (first_id[di]..first_id[di] + docs[di].models.len()).map(TypeId))
+            .filter_map(|p| self.by_path.get(p.as_os_str()).copied().filter(|&i| i != FAILED))
+            .flat_map(|di| (first_id[di]..first_id[di] + index[di].names.len()).map(TypeId))
             .collect();
         let errors = std::mem::take(&mut self.errors);
         errors.into_result(Model { types, files, roots })
     }
 
+    /// The canonical path of an entry doc, and whether a folder listing says it is a file.
+    /// The entry's folder is canonicalized once for all the entries in it; the file itself is
+    /// looked up in the folder's listing, and left to the file system only where the listing
+    /// cannot tell (a symbolic link, say).
+    fn canonical_entry(&mut self, entry: &Path) -> Option<(PathBuf, bool)> {
+        let fallback = |e: &Path| e.canonicalize().ok().map(|c| (c, false));
+        let (Some(parent), Some(name)) = (entry.parent(), entry.file_name()) else { return fallback(entry) };
+        if parent.as_os_str().is_empty() || !matches!(entry.components().next_back(), Some(Component::Normal(_))) {
+            return fallback(entry);
+        }
+        let dir = match self.canonical_dirs.get(parent.as_os_str()) {
+            Some(d) => d.clone(),
+            None => {
+                let d = parent.canonicalize().ok();
+                self.canonical_dirs.insert(parent.as_os_str().to_owned(), d.clone());
+                d
+            }
+        };
+        let Some(dir) = dir else { return fallback(entry) };
+        match self.lookup(&dir, Path::new(name)) {
+            Lookup::File(p) => Some((p, true)),
+            Lookup::Missing | Lookup::Unknown => fallback(entry),
+        }
+    }
+
+    /// The listing of a canonical folder, read once.
+    fn listing(&mut self, dir: &Path) -> Option<&FastMap<OsString, EntryKind>> {
+        if !self.listings.contains_key(dir.as_os_str()) {
+            let listing = std::fs::read_dir(dir).ok().map(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| {
+                        let kind = match e.file_type() {
+                            Ok(t) if t.is_file() => EntryKind::File,
+                            Ok(t) if t.is_dir() => EntryKind::Dir,
+                            _ => EntryKind::Other,
+                        };
+                        (e.file_name(), kind)
+                    })
+                    .collect()
+            });
+            self.listings.insert(dir.as_os_str().to_owned(), listing);
+        }
+        self.listings.get(dir.as_os_str()).and_then(Option::as_ref)
+    }
+
+    /// Whether a canonical path is a regular file by its folder's listing (already read).
+    fn is_listed_file(&self, path: &Path) -> bool {
+        let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else { return false };
+        matches!(self.listings.get(dir.as_os_str()), Some(Some(l)) if l.get(name) == Some(&EntryKind::File))
+    }
+
+    /// Resolves `rel` against the canonical folder `dir` without system calls beyond one
+    /// listing per folder: `..` is taken lexically, which is right as long as every folder
+    /// on the way is a real folder (not a symbolic link), as the listings tell.
+    fn lookup(&mut self, dir: &Path, rel: &Path) -> Lookup {
+        let mut cur = dir.to_path_buf();
+        let mut comps = rel.components().peekable();
+        while let Some(c) = comps.next() {
+            match c {
+                Component::CurDir => {}
+                // `cur` is canonical: its `..` is its parent (the root's is itself).
+                Component::ParentDir => {
+                    cur.pop();
+                }
+                Component::Normal(name) => {
+                    let Some(listing) = self.listing(&cur) else { return Lookup::Unknown };
+                    match listing.get(name) {
+                        None if CASE_INSENSITIVE_FS => return Lookup::Unknown,
+                        None => return Lookup::Missing,
+                        Some(EntryKind::Dir) => cur.push(name),
+                        Some(EntryKind::File) if comps.peek().is_none() => {
+                            cur.push(name);
+                            return Lookup::File(cur);
+                        }
+                        // A file with more path after it, or a symbolic link.
+                        Some(EntryKind::File | EntryKind::Other) => return Lookup::Unknown,
+                    }
+                }
+                Component::RootDir | Component::Prefix(_) => return Lookup::Unknown,
+            }
+        }
+        // A folder, not a file.
+        Lookup::Missing
+    }
+
     /// Resolves one link to a type id.
-    fn resolve(&mut self, docs: &[Doc], first_id: &[usize], from: usize, dir: &Path, l: LinkAt) -> Result<TypeId, Error> {
+    fn resolve(&mut self, docs: &[DocIndex], first_id: &[usize], from: usize, dir: &Path, l: LinkAt) -> Result<TypeId, Error> {
         let (doc_index, anchor) = match self.target(dir, &l)? {
             Target::Anchor(a) => (from, Some(a)),
-            Target::File(p, a) => match self.by_path.get(&p) {
+            Target::File(p, a) => match self.by_path.get(p.as_os_str()) {
                 Some(&i) if i != FAILED => (i, a),
                 _ => {
                     return Err(Error::at(ErrorKind::DanglingLink, l.loc.clone(), format!("the linked doc {} has errors (reported with it)", p.display())))
@@ -216,7 +416,7 @@ impl Loader {
         let doc = &docs[doc_index];
         let index = match &anchor {
             None => 0,
-            Some(a) => doc.models.iter().position(|m| slug(&m.name) == *a).ok_or_else(|| {
+            Some(a) => doc.names.iter().position(|m| slug(m) == *a).ok_or_else(|| {
                 Error::at(
                     ErrorKind::DanglingLink,
                     l.loc.clone(),
@@ -224,7 +424,7 @@ impl Loader {
                 )
                 .with_help(format!(
                     "the doc's models are: {}",
-                    doc.models.iter().map(|m| format!("#{}", slug(&m.name))).collect::<Vec<_>>().join(", ")
+                    doc.names.iter().map(|m| format!("#{}", slug(m))).collect::<Vec<_>>().join(", ")
                 ))
             })?,
         };
@@ -233,52 +433,54 @@ impl Loader {
 
     /// The file (or in-page anchor) a link leads to.
     fn target(&mut self, dir: &Path, l: &LinkAt) -> Result<Target, Error> {
-        let (key, anchor) = match &l.link {
+        let (key, anchor): (std::borrow::Cow<'_, str>, _) = match &l.link {
             Link::Anchor(a) => return Ok(Target::Anchor(a.clone())),
-            Link::File { path, anchor, .. } => (path.clone(), anchor.clone()),
-            Link::Name(name) => (format!("{}.md", name.to_ascii_lowercase()), None),
+            Link::File { path, anchor, .. } => (path.as_str().into(), anchor.as_ref()),
+            Link::Name(name) => (format!("{}.md", name.to_ascii_lowercase()).into(), None),
         };
-        let cache_key = (dir.to_path_buf(), key);
-        if let Some(hit) = self.cache.get(&cache_key) {
-            return hit.clone().map(|p| Target::File(p, anchor));
+        if let Some(hit) = self.cache.get(dir.as_os_str()).and_then(|m| m.get(key.as_ref())) {
+            return hit.clone().map(|p| Target::File(p, anchor.cloned()));
         }
-        let result = self.find(dir, &cache_key.1, l);
-        self.cache.insert(cache_key, result.clone());
-        result.map(|p| Target::File(p, anchor))
+        let result = self.find(dir, &key, l);
+        self.cache.entry(dir.as_os_str().to_owned()).or_default().insert(key.into_owned(), result.clone());
+        result.map(|p| Target::File(p, anchor.cloned()))
     }
 
-    fn find(&self, dir: &Path, rel: &str, l: &LinkAt) -> Result<PathBuf, Error> {
+    fn find(&mut self, dir: &Path, rel: &str, l: &LinkAt) -> Result<PathBuf, Error> {
         let rel_path = Path::new(rel);
-        let mut tried = vec![dir.join(rel_path)];
+        // Each candidate as (folder, path relative to it); `dir` is canonical.
+        let mut tried: Vec<PathBuf> = vec![rel_path.to_path_buf()];
         if let Some(name) = rel_path.file_name() {
-            let flat = dir.join(name);
-            if flat != tried[0] {
-                tried.push(flat);
+            if dir.join(name) != dir.join(rel_path) {
+                tried.push(PathBuf::from(name));
             }
         }
         if let Link::Name(_) = l.link {
-            tried.push(dir.join("..").join("models").join(rel_path));
+            tried.push(Path::new("..").join("models").join(rel_path));
         }
         for candidate in &tried {
-            if let Ok(c) = candidate.canonicalize() {
-                if !c.is_file() {
-                    continue;
-                }
-                if !self.allowed_roots.is_empty() && !self.allowed_roots.iter().any(|r| c.starts_with(r)) {
-                    let roots: Vec<String> = self.allowed_roots.iter().map(|r| r.display().to_string()).collect();
-                    return Err(Error::at(
-                        ErrorKind::OutsideRoot,
-                        l.loc.clone(),
-                        format!(
-                            "the link `{rel}` leads to {}, outside {}; a build reads only the doc set it was given",
-                            c.display(),
-                            roots.join(" and ")
-                        ),
-                    )
-                    .with_help("copy the linked doc into the doc set"));
-                }
-                return Ok(c);
+            let c = match self.lookup(dir, candidate) {
+                Lookup::File(c) => c,
+                Lookup::Missing => continue,
+                Lookup::Unknown => match dir.join(candidate).canonicalize() {
+                    Ok(c) if c.is_file() => c,
+                    _ => continue,
+                },
+            };
+            if !self.allowed_roots.is_empty() && !self.allowed_roots.iter().any(|r| c.starts_with(r)) {
+                let roots: Vec<String> = self.allowed_roots.iter().map(|r| r.display().to_string()).collect();
+                return Err(Error::at(
+                    ErrorKind::OutsideRoot,
+                    l.loc.clone(),
+                    format!(
+                        "the link `{rel}` leads to {}, outside {}; a build reads only the doc set it was given",
+                        c.display(),
+                        roots.join(" and ")
+                    ),
+                )
+                .with_help("copy the linked doc into the doc set"));
             }
+            return Ok(c);
         }
         let what = match &l.link {
             Link::Name(n) => format!("`models.{n}`"),
@@ -289,10 +491,16 @@ impl Loader {
             l.loc.clone(),
             format!(
                 "the link {what} leads to no doc; tried {}",
-                tried.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" and ")
+                tried.iter().map(|p| dir.join(p).display().to_string()).collect::<Vec<_>>().join(" and ")
             ),
         ))
     }
+}
+
+/// What resolving an anchor needs of a doc once the docs are consumed.
+struct DocIndex {
+    path: PathBuf,
+    names: Vec<String>,
 }
 
 fn for_each_link(kind: &TypeKind<LinkAt>, f: &mut impl FnMut(&LinkAt)) {
