@@ -290,10 +290,25 @@ impl<'m> Generator<'m> {
             #docs
             #[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, #default
                 ::mdmodel::__private::serde::Serialize, ::mdmodel::__private::serde::Deserialize)]
-            #[serde(crate = #serde #deny)]
+            // `remote = "Self"`: serde derives inherent functions, and the trait impls below
+            // read through `MapOnly`, so that a JSON array is not taken for a struct (serde's
+            // derive accepts both; the reference refuses arrays).
+            #[serde(crate = #serde, remote = "Self" #deny)]
             #attrs
             pub struct #ident {
                 #(#tokens)*
+            }
+
+            impl ::mdmodel::__private::serde::Serialize for #ident {
+                fn serialize<S: ::mdmodel::__private::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                    #ident::serialize(self, serializer)
+                }
+            }
+
+            impl<'de> ::mdmodel::__private::serde::Deserialize<'de> for #ident {
+                fn deserialize<D: ::mdmodel::__private::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                    #ident::deserialize(::mdmodel::__private::MapOnly(deserializer))
+                }
             }
 
             #constructor
