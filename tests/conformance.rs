@@ -1,0 +1,36 @@
+//! The conformance harness (`tests/conformance/run`, see CONFORMANCE.md) on the real corpus
+//! against the reference SDK, with few cases. It installs a venv from PyPI and compiles the
+//! whole corpus, so it runs only when `MDMODEL_CONFORMANCE=1`; `MDMODEL_CONFORMANCE_ONLY`
+//! (comma-separated titles) narrows it to a slice.
+
+mod common;
+
+use std::io::Write;
+use std::process::Command;
+
+#[test]
+fn conformance_against_the_reference_sdk() {
+    if std::env::var("MDMODEL_CONFORMANCE").as_deref() != Ok("1") {
+        let _ = writeln!(std::io::stderr(), "skipped: set MDMODEL_CONFORMANCE=1 to run the conformance slice");
+        return;
+    }
+    let Some(corpus) = common::shared("corpus/orq-python-3.11.7") else { return };
+    let repo = common::repo();
+    let mut cmd = Command::new(repo.join("tests/conformance/run"));
+    cmd.current_dir(&repo)
+        .args(["--package", "orq-ai-sdk==3.11.7", "--module", "orq_ai_sdk.models"])
+        .arg("--docs")
+        .arg(&corpus)
+        .args(["--cases", "3", "--seed", "0"])
+        .arg("--report")
+        .arg(repo.join("target/conformance/test-report.jsonl"));
+    if let Ok(only) = std::env::var("MDMODEL_CONFORMANCE_ONLY") {
+        cmd.args(["--only", &only]);
+    }
+    let status = cmd.status().expect("tests/conformance/run starts");
+    assert!(
+        status.success(),
+        "the conformance harness found undocumented differences (or failed to run): {status}; \
+         see target/conformance/test-report.jsonl"
+    );
+}
