@@ -1,6 +1,7 @@
 //! The engine on the real corpus: pulldown-cmark's event stream (the floor), `parse_doc`,
 //! the loader (read + parse + resolve), `generate`, and the full `expand_dir`; then the full
-//! engine on the first 100, 1,000 and all docs.
+//! engine on the first 100, 1,000 and all docs, and on 20,000 synthetic docs (the corpus
+//! copied with every name renamed, built in a temporary folder at bench time).
 //!
 //! The loader and `expand_entries` are given no allowed root (`Default::default()`: the
 //! argument's type is changing between `Option<&Path>` and `&[PathBuf]`, and both default to
@@ -115,8 +116,33 @@ fn engine(c: &mut Criterion) {
             b.iter(|| black_box(expand_entries(e, Default::default(), &options).is_ok()))
         });
     }
+
+    // 20,000 docs: the corpus copied again and again with every name renamed, built in a
+    // temporary folder now and removed after.
+    let synth = std::env::temp_dir().join(format!("mdmodel-synthetic-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&synth);
+    match mdmodel_benches::synthetic_corpus(&dir, &synth, SYNTHETIC_DOCS) {
+        Ok(entries) => match expand_entries(&entries, Default::default(), &options) {
+            Ok(exp) => {
+                let loaded = exp.model.files.len();
+                let bytes: u64 = exp.model.files.iter().map(|f| file_len(f)).sum();
+                println!("scale synthetic: {} entry docs, {loaded} docs loaded, {bytes} bytes, {} types", entries.len(), exp.model.types.len());
+                drop(exp);
+                g.throughput(Throughput::Bytes(bytes));
+                g.bench_with_input(BenchmarkId::new("expand_entries", format!("synthetic_{}_entries_{loaded}_loaded", entries.len())), &entries, |b, e| {
+                    b.iter(|| black_box(expand_entries(e, Default::default(), &options).is_ok()))
+                });
+            }
+            Err(e) => println!("scale synthetic: expansion fails ({} errors), first: {}", e.0.len(), e.0[0]),
+        },
+        Err(e) => println!("scale synthetic: cannot build the doc set in {}: {e}", synth.display()),
+    }
+    let _ = std::fs::remove_dir_all(&synth);
     g.finish();
 }
+
+/// The size of the synthetic doc set.
+const SYNTHETIC_DOCS: usize = 20_000;
 
 fn file_len(p: &Path) -> u64 {
     std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)

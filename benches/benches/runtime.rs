@@ -4,8 +4,8 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use mdmodel_benches::{batch_payloads, handwritten::Batch, CancelBatchResponseBody};
-use serde::de::IgnoredAny;
+use mdmodel_benches::{batch_payloads, handwritten::Batch, union_payloads, unions, untagged, CancelBatchResponseBody};
+use serde::de::{DeserializeOwned, IgnoredAny};
 
 fn runtime(c: &mut Criterion) {
     let payloads = batch_payloads();
@@ -69,5 +69,48 @@ fn runtime(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, runtime);
+/// Tagged (generated: dispatch on a constant field, else `UnionPick`) against a plain
+/// `#[serde(untagged)]` enum over the same member types, on the same payloads.
+fn unions(c: &mut Criterion) {
+    let (content, pets) = union_payloads();
+    let mut g = c.benchmark_group("union_deserialize");
+    bench_union::<unions::content::ContentPart, untagged::ContentPart, Vec<unions::content::ContentPart>, Vec<untagged::ContentPart>>(&mut g, "content_part", &content);
+    bench_union::<unions::pet::Pet, untagged::Pet, Vec<unions::pet::Pet>, Vec<untagged::Pet>>(&mut g, "pet", &pets);
+    g.finish();
+}
+
+fn bench_union<G, U, GV, UV>(
+    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    union: &str,
+    payloads: &[(&str, String)],
+) where
+    G: DeserializeOwned + std::fmt::Debug,
+    U: DeserializeOwned + std::fmt::Debug,
+    GV: DeserializeOwned,
+    UV: DeserializeOwned,
+{
+    for (name, json) in payloads {
+        let bytes = json.as_bytes();
+        g.throughput(Throughput::Bytes(bytes.len() as u64));
+        let id = format!("{union}/{name}");
+        if json.starts_with('[') {
+            g.bench_with_input(BenchmarkId::new("generated", &id), bytes, |b, p| {
+                b.iter(|| serde_json::from_slice::<GV>(black_box(p)).unwrap())
+            });
+            g.bench_with_input(BenchmarkId::new("untagged", &id), bytes, |b, p| {
+                b.iter(|| serde_json::from_slice::<UV>(black_box(p)).unwrap())
+            });
+        } else {
+            println!("{id}: generated {:?}; untagged {:?}", serde_json::from_slice::<G>(bytes).unwrap(), serde_json::from_slice::<U>(bytes).unwrap());
+            g.bench_with_input(BenchmarkId::new("generated", &id), bytes, |b, p| {
+                b.iter(|| serde_json::from_slice::<G>(black_box(p)).unwrap())
+            });
+            g.bench_with_input(BenchmarkId::new("untagged", &id), bytes, |b, p| {
+                b.iter(|| serde_json::from_slice::<U>(black_box(p)).unwrap())
+            });
+        }
+    }
+}
+
+criterion_group!(benches, runtime, unions);
 criterion_main!(benches);
