@@ -104,6 +104,10 @@ fn tagged_union_dispatches_on_its_constant_field() {
     assert_eq!(i, ContentPart::ImagePart(ImagePart { r#type: LiteralImage, url: "u".into() }));
     let e = refuse::<ContentPart>(json!({"type": "image", "text": "hi"}));
     assert_eq!(e, "ContentPart::ImagePart: missing field `url`");
+    // Without the tag, every member is tried, as the reference's smart mode does: the image
+    // part's `type` is a literal with a default, so it fits.
+    let untagged: ContentPart = serde_json::from_value(json!({"url": "u"})).unwrap();
+    assert!(matches!(untagged, ContentPart::ImagePart(_)), "{untagged:?}");
     let e = refuse::<ContentPart>(json!({"type": "audio"}));
     assert_eq!(e, "`ContentPart`: unknown `type` `audio`, expected one of `text`, `image`");
 }

@@ -544,40 +544,62 @@ impl<'m> Generator<'m> {
         });
         let tys: Vec<TokenStream> = members.iter().map(|m| self.ty(id, &m.ty, true)).collect();
         let union_name = ident.to_string();
+        // Every member tried, the best fit taken, as the reference's smart mode does.
+        let considers = members.iter().zip(&names).zip(&tys).map(|((m, name), ty)| {
+            let kind = self.member_kind(&m.ty);
+            let label = name.to_string();
+            quote! {
+                pick.consider(value, #kind, #label, |v| <#ty as ::mdmodel::__private::serde::Deserialize>::deserialize(v).map(#ident::#name));
+            }
+        });
+        let pick_fn = quote! {
+            fn pick(value: &::mdmodel::__private::serde_json::Value) -> ::std::result::Result<#ident, ::std::string::String> {
+                let mut pick = ::mdmodel::__private::UnionPick::new(#union_name);
+                #(#considers)*
+                pick.finish()
+            }
+        };
         let body = match self.discriminator(members) {
+            // Members told apart by a constant field: go straight to the one it names, and
+            // name it in the error. Only where that member refuses the payload are the others
+            // tried, as the reference would.
             Some((field, values)) => {
                 let arms = values.iter().zip(&names).zip(&tys).map(|((v, name), ty)| {
                     let label = format!("{union_name}::{name}");
                     quote! {
-                        ::std::option::Option::Some(#v) => <#ty as ::mdmodel::__private::serde::Deserialize>::deserialize(&value)
-                            .map(#ident::#name)
-                            .map_err(|e| <D::Error as ::mdmodel::__private::serde::de::Error>::custom(::std::format_args!("{}: {}", #label, e))),
+                        ::std::option::Option::Some(#v) => ::std::option::Option::Some(
+                            <#ty as ::mdmodel::__private::serde::Deserialize>::deserialize(&value)
+                                .map(#ident::#name)
+                                .map_err(|e| ::std::format!("{}: {}", #label, e)),
+                        ),
                     }
                 });
                 let expected = values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ");
                 quote! {
-                    match value.get(#field).and_then(::mdmodel::__private::serde_json::Value::as_str) {
+                    #pick_fn
+                    let tagged = match value.get(#field).and_then(::mdmodel::__private::serde_json::Value::as_str) {
                         #(#arms)*
-                        other => ::std::result::Result::Err(<D::Error as ::mdmodel::__private::serde::de::Error>::custom(
-                            ::mdmodel::__private::bad_discriminator(#union_name, #field, #expected, other),
-                        )),
-                    }
+                        _ => ::std::option::Option::None,
+                    };
+                    let result = match tagged {
+                        ::std::option::Option::Some(::std::result::Result::Ok(v)) => ::std::result::Result::Ok(v),
+                        ::std::option::Option::Some(::std::result::Result::Err(e)) => pick(&value).map_err(|_| e),
+                        ::std::option::Option::None => pick(&value).map_err(|_| {
+                            ::mdmodel::__private::bad_discriminator(
+                                #union_name,
+                                #field,
+                                #expected,
+                                value.get(#field).and_then(::mdmodel::__private::serde_json::Value::as_str),
+                            )
+                        }),
+                    };
+                    result.map_err(<D::Error as ::mdmodel::__private::serde::de::Error>::custom)
                 }
             }
-            None => {
-                let considers = members.iter().zip(&names).zip(&tys).map(|((m, name), ty)| {
-                    let kind = self.member_kind(&m.ty);
-                    let label = name.to_string();
-                    quote! {
-                        pick.consider(&value, #kind, #label, |v| <#ty as ::mdmodel::__private::serde::Deserialize>::deserialize(v).map(#ident::#name));
-                    }
-                });
-                quote! {
-                    let mut pick = ::mdmodel::__private::UnionPick::new(#union_name);
-                    #(#considers)*
-                    pick.finish().map_err(<D::Error as ::mdmodel::__private::serde::de::Error>::custom)
-                }
-            }
+            None => quote! {
+                #pick_fn
+                pick(&value).map_err(<D::Error as ::mdmodel::__private::serde::de::Error>::custom)
+            },
         };
         let serde = SERDE;
         quote! {

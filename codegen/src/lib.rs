@@ -28,6 +28,7 @@ pub mod names;
 pub mod options;
 pub mod parse;
 pub mod resolve;
+pub mod sample;
 pub mod source;
 pub mod typeexpr;
 
