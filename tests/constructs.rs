@@ -17,6 +17,9 @@ mod open {
 mod stamps_as_strings {
     mdmodel::include_model!("specs/fixtures/timestamps.md", datetime = "string");
 }
+mod stamps_as_time {
+    mdmodel::include_model!("specs/fixtures/timestamps.md", datetime = "time");
+}
 mod closed {
     mdmodel::include_model!("specs/fixtures/webhookevent.md", enums = "closed");
 }
@@ -144,6 +147,14 @@ fn timestamps_are_rfc3339() {
 fn datetime_option_string_keeps_the_text() {
     let t = round_trip::<stamps_as_strings::Timestamps>(json!({"created": "2025-02-11T08:46:07.5Z"}));
     assert_eq!(t.created, "2025-02-11T08:46:07.5Z");
+}
+
+#[test]
+fn datetime_option_time_reads_and_writes_rfc3339() {
+    let t = round_trip::<stamps_as_time::Timestamps>(json!({"created": "2025-02-11T08:46:07+01:00", "updated": "2025-02-12T00:00:00.5Z"}));
+    assert_eq!(t.created.unix_timestamp(), 1739259967);
+    let e = refuse::<stamps_as_time::Timestamps>(json!({"created": "yesterday"}));
+    assert!(e.starts_with("`yesterday` is not an RFC 3339 timestamp"), "{e}");
 }
 
 #[test]

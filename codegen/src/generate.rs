@@ -178,7 +178,7 @@ impl<'m> Generator<'m> {
             TypeExpr::Bytes => quote!(::mdmodel::Bytes),
             TypeExpr::DateTime => match self.options.datetime {
                 DateTimeMode::Chrono => quote!(::mdmodel::__private::chrono::DateTime<::mdmodel::__private::chrono::FixedOffset>),
-                DateTimeMode::Time => quote!(::mdmodel::__private::time::OffsetDateTime),
+                DateTimeMode::Time => quote!(::mdmodel::Rfc3339),
                 DateTimeMode::String => quote!(::std::string::String),
             },
             TypeExpr::List(i) => {

@@ -27,6 +27,8 @@ mod metadata;
 mod nullable;
 mod optional_nullable;
 mod payload;
+#[cfg(feature = "time")]
+mod rfc3339;
 
 pub use bytes::Bytes;
 pub use event_stream::{EventStream, EventStreamError};
@@ -34,6 +36,8 @@ pub use metadata::{Metadata, MetadataError, MetadataLimit, UNLIMITED};
 pub use nullable::Nullable;
 pub use optional_nullable::OptionalNullable;
 pub use payload::{from_slice, from_str, from_value, PayloadError};
+#[cfg(feature = "time")]
+pub use rfc3339::Rfc3339;
 
 /// Emits the Rust types of one model doc and of every doc it links to.
 ///
