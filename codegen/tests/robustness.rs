@@ -14,18 +14,8 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use proptest::test_runner::{Config, TestRunner};
 
-fn corpus() -> Option<PathBuf> {
-    let dir = std::env::var_os("MDMODEL_SHARED")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared"))
-        .join("corpus/orq-python-3.11.7");
-    if dir.is_dir() {
-        Some(dir)
-    } else {
-        eprint_uncaptured(format_args!("skipped: {} is absent", dir.display()));
-        None
-    }
-}
+mod common;
+use common::corpus;
 
 /// About 200 corpus docs, evenly spread over the sorted list: (path relative to the corpus, text).
 fn sample_docs() -> &'static [(PathBuf, String)] {
@@ -516,11 +506,4 @@ fn crlf_errors_point_at_the_same_lines_as_lf() {
     assert_eq!(lf.len(), 2);
     assert_eq!(lines(&text.replace('\n', "\r\n")), lf);
     assert_eq!(lines(&format!("\u{feff}{text}")), lf);
-}
-
-/// Writes a line to stderr past the test harness's capture, so that a skip shows in a normal
-/// `cargo test` run, not only with `--nocapture`.
-fn eprint_uncaptured(line: std::fmt::Arguments<'_>) {
-    use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "{line}");
 }
