@@ -14,6 +14,17 @@ use quote::{quote, quote_spanned};
 use syn::parse_macro_input;
 
 /// Emits the types of one model doc and of every doc it links to. See `mdmodel::include_model`.
+///
+/// The path is relative to the invoking crate's `CARGO_MANIFEST_DIR`. Use it through the
+/// `mdmodel` crate, whose types the generated code names:
+///
+/// ```
+/// mdmodel::include_model!("../specs/cancelbatchrequestcounts.md");
+///
+/// let counts: CancelBatchRequestCounts =
+///     mdmodel::from_str(r#"{"total": 3, "completed": 2, "failed": 1}"#).unwrap();
+/// assert_eq!(counts, CancelBatchRequestCounts { total: 3, completed: 2, failed: 1 });
+/// ```
 #[proc_macro]
 pub fn include_model(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     let args = parse_macro_input!(input as MacroArgs);
@@ -21,6 +32,20 @@ pub fn include_model(input: proc_macro::TokenStream) -> proc_macro::TokenStream 
 }
 
 /// Emits the types of every model doc under a folder. See `mdmodel::include_models`.
+///
+/// The path is relative to the invoking crate's `CARGO_MANIFEST_DIR`; every doc under it is
+/// read, recursively, and each type is emitted once.
+///
+/// ```
+/// mod batch {
+///     mdmodel::include_models!("../specs");
+/// }
+///
+/// let counts: batch::CancelBatchRequestCounts =
+///     mdmodel::from_str(r#"{"total": 1, "completed": 1, "failed": 0}"#).unwrap();
+/// assert_eq!(counts.completed, 1);
+/// assert_eq!(batch::CancelBatchObject::Batch, mdmodel::from_str(r#""batch""#).unwrap());
+/// ```
 #[proc_macro]
 pub fn include_models(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     let args = parse_macro_input!(input as MacroArgs);

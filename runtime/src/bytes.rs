@@ -21,17 +21,32 @@ pub struct Bytes(pub Vec<u8>);
 
 impl Bytes {
     /// The content.
+    ///
+    /// ```
+    /// let b = mdmodel::Bytes::from(b"abc".as_slice());
+    /// assert_eq!(b.as_slice(), b"abc");
+    /// ```
     pub fn as_slice(&self) -> &[u8] {
         &self.0
     }
 }
 
+/// Takes the vector as the content.
+///
+/// ```
+/// assert_eq!(mdmodel::Bytes::from(vec![1, 2]).0, [1, 2]);
+/// ```
 impl From<Vec<u8>> for Bytes {
     fn from(v: Vec<u8>) -> Self {
         Bytes(v)
     }
 }
 
+/// Copies the slice as the content.
+///
+/// ```
+/// assert_eq!(mdmodel::Bytes::from(&b"hi"[..]).as_slice(), b"hi");
+/// ```
 impl From<&[u8]> for Bytes {
     fn from(v: &[u8]) -> Self {
         Bytes(v.to_vec())

@@ -36,6 +36,17 @@ impl<T, R> std::fmt::Debug for EventStream<T, R> {
 }
 
 /// Why reading an [`EventStream`] failed.
+///
+/// ```
+/// use mdmodel::{EventStream, EventStreamError};
+///
+/// let body = "data: {\"n\": \"one\"}\n\n";
+/// let mut events = EventStream::<std::collections::BTreeMap<String, i64>, _>::new(body.as_bytes());
+/// match events.next() {
+///     Some(Err(EventStreamError::Payload(e))) => assert_eq!(e.path(), "n"),
+///     other => panic!("{other:?}"),
+/// }
+/// ```
 #[derive(Debug)]
 pub enum EventStreamError {
     /// Reading the body failed.
@@ -56,7 +67,14 @@ impl std::fmt::Display for EventStreamError {
 impl std::error::Error for EventStreamError {}
 
 impl<T: DeserializeOwned, R: BufRead> EventStream<T, R> {
-    /// A stream over a `text/event-stream` body.
+    /// A stream over a `text/event-stream` body: any [`BufRead`], such as a byte slice or a
+    /// [`std::io::BufReader`] around a response.
+    ///
+    /// ```
+    /// let body = "event: delta\ndata: 1\n\ndata: 2\n\n";
+    /// let stream = mdmodel::EventStream::<i64, _>::new(std::io::BufReader::new(body.as_bytes()));
+    /// assert_eq!(stream.map(Result::unwrap).collect::<Vec<_>>(), [1, 2]);
+    /// ```
     pub fn new(reader: R) -> Self {
         EventStream { reader, done: false, _t: PhantomData }
     }

@@ -3,10 +3,32 @@
 //! Serde types generated at compile time from the Markdown model docs that the Speakeasy
 //! generator publishes beside its SDKs (`docs/models/*.md`).
 //!
-//! ```ignore
-//! mdmodel::include_model!("specs/cancelbatchresponsebody.md");
+//! ```
+//! use mdmodel::Nullable;
 //!
-//! let batch: CancelBatchResponseBody = mdmodel::from_str(json)?;
+//! mdmodel::include_model!("../specs/cancelbatchresponsebody.md");
+//!
+//! let json = r#"{
+//!     "id": "batch_1", "object": "batch", "endpoint": "/v1/embeddings", "errors": {},
+//!     "input_file_id": "file-1", "completion_window": "24h", "status": "completed",
+//!     "output_file_id": null, "error_file_id": null, "created_at": 1, "in_progress_at": 2,
+//!     "expires_at": null, "finalizing_at": null, "completed_at": null, "failed_at": null,
+//!     "expired_at": null, "cancelling_at": null, "cancelled_at": null,
+//!     "request_counts": {"total": 1, "completed": 1, "failed": 0},
+//!     "metadata": {"customer_id": "user_123"}
+//! }"#;
+//! let batch: CancelBatchResponseBody = mdmodel::from_str(json).unwrap();
+//! assert_eq!(batch.id, "batch_1");
+//! assert_eq!(batch.object, CancelBatchObject::Batch);
+//! assert_eq!(batch.in_progress_at, Nullable::Value(2));
+//! assert_eq!(batch.output_file_id, Nullable::Null);
+//! assert_eq!(batch.request_counts, CancelBatchRequestCounts { total: 1, completed: 1, failed: 0 });
+//! assert_eq!(batch.metadata.unwrap().get("customer_id"), Some(&serde_json::json!("user_123")));
+//!
+//! // A payload that does not fit names the field.
+//! let err = mdmodel::from_str::<CancelBatchResponseBody>(&json.replace("\"total\": 1", "\"total\": \"1\""))
+//!     .unwrap_err();
+//! assert_eq!(err.path(), "request_counts.total");
 //! ```
 //!
 //! This crate is the one a user depends on. It holds the types generated code refers to

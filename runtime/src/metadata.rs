@@ -8,6 +8,12 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::Value;
 
 /// No limit: the default of each of [`Metadata`]'s parameters.
+///
+/// ```
+/// use mdmodel::{Metadata, UNLIMITED};
+/// assert_eq!(Metadata::<16>::MAX_KEY_CHARS, UNLIMITED);
+/// assert_eq!(UNLIMITED, usize::MAX);
+/// ```
 pub const UNLIMITED: usize = usize::MAX;
 
 /// The type of a `metadata` field typed `Dict[str, Any]`.
@@ -49,6 +55,12 @@ pub struct Metadata<
 }
 
 /// Which limit of a [`Metadata`] a key or value broke.
+///
+/// ```
+/// use mdmodel::{Metadata, MetadataLimit};
+/// let mut m: Metadata<16, 3> = Metadata::new();
+/// assert_eq!(m.insert("long", 1).unwrap_err().limit(), MetadataLimit::KeyLength);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MetadataLimit {
     /// More pairs than the limit.
@@ -80,18 +92,39 @@ pub struct MetadataError {
 
 impl MetadataError {
     /// The limit that was broken.
+    ///
+    /// ```
+    /// use mdmodel::{Metadata, MetadataLimit};
+    /// let mut m: Metadata<16, 64, 2> = Metadata::new();
+    /// assert_eq!(m.insert("k", "abc").unwrap_err().limit(), MetadataLimit::ValueLength);
+    /// ```
     pub fn limit(&self) -> MetadataLimit {
         self.limit
     }
     /// The key that broke it.
+    ///
+    /// ```
+    /// let mut m: mdmodel::Metadata<16, 2> = mdmodel::Metadata::new();
+    /// assert_eq!(m.insert("abc", 1).unwrap_err().key(), "abc");
+    /// ```
     pub fn key(&self) -> &str {
         &self.key
     }
     /// The limit's value.
+    ///
+    /// ```
+    /// let mut m: mdmodel::Metadata<16, 2> = mdmodel::Metadata::new();
+    /// assert_eq!(m.insert("abc", 1).unwrap_err().max(), 2);
+    /// ```
     pub fn max(&self) -> usize {
         self.max
     }
     /// The size found.
+    ///
+    /// ```
+    /// let mut m: mdmodel::Metadata<16, 2> = mdmodel::Metadata::new();
+    /// assert_eq!(m.insert("abc", 1).unwrap_err().actual(), 3);
+    /// ```
     pub fn actual(&self) -> usize {
         self.actual
     }
@@ -137,13 +170,30 @@ impl std::error::Error for MetadataError {}
 
 impl<const P: usize, const K: usize, const V: usize> Metadata<P, K, V> {
     /// The most pairs this map holds.
+    ///
+    /// ```
+    /// assert_eq!(mdmodel::Metadata::<16, 64, 512>::MAX_PAIRS, 16);
+    /// ```
     pub const MAX_PAIRS: usize = P;
     /// The most characters in a key.
+    ///
+    /// ```
+    /// assert_eq!(mdmodel::Metadata::<16, 64, 512>::MAX_KEY_CHARS, 64);
+    /// ```
     pub const MAX_KEY_CHARS: usize = K;
     /// The most characters in a string value.
+    ///
+    /// ```
+    /// assert_eq!(mdmodel::Metadata::<16, 64, 512>::MAX_VALUE_CHARS, 512);
+    /// ```
     pub const MAX_VALUE_CHARS: usize = V;
 
     /// An empty map.
+    ///
+    /// ```
+    /// let m: mdmodel::Metadata<16, 64, 512> = mdmodel::Metadata::new();
+    /// assert_eq!(m.len(), 0);
+    /// ```
     pub fn new() -> Self {
         Metadata { map: BTreeMap::new() }
     }
@@ -235,12 +285,26 @@ impl<const P: usize, const K: usize, const V: usize> Metadata<P, K, V> {
     }
 
     /// The value of a key.
+    ///
+    /// ```
+    /// let mut m: mdmodel::Metadata = mdmodel::Metadata::new();
+    /// m.insert("a", "x").unwrap();
+    /// assert_eq!(m.get("a"), Some(&serde_json::json!("x")));
+    /// assert_eq!(m.get("b"), None);
+    /// ```
     pub fn get(&self, key: &str) -> Option<&Value> {
         self.map.get(key)
     }
 
     /// The value of a key, mutably; changing it can break a limit, which
     /// [`validate`](Metadata::validate) then reports.
+    ///
+    /// ```
+    /// let mut m: mdmodel::Metadata = mdmodel::Metadata::new();
+    /// m.insert("n", 1).unwrap();
+    /// *m.get_mut("n").unwrap() = 2.into();
+    /// assert_eq!(m.get("n"), Some(&serde_json::json!(2)));
+    /// ```
     pub fn get_mut(&mut self, key: &str) -> Option<&mut Value> {
         self.map.get_mut(key)
     }
@@ -258,16 +322,35 @@ impl<const P: usize, const K: usize, const V: usize> Metadata<P, K, V> {
     }
 
     /// `true` where the key is present.
+    ///
+    /// ```
+    /// let mut m: mdmodel::Metadata = mdmodel::Metadata::new();
+    /// m.insert("a", 1).unwrap();
+    /// assert!(m.contains_key("a"));
+    /// assert!(!m.contains_key("b"));
+    /// ```
     pub fn contains_key(&self, key: &str) -> bool {
         self.map.contains_key(key)
     }
 
     /// The number of pairs.
+    ///
+    /// ```
+    /// let mut m: mdmodel::Metadata = mdmodel::Metadata::new();
+    /// m.insert("a", 1).unwrap();
+    /// m.insert("b", 2).unwrap();
+    /// assert_eq!(m.len(), 2);
+    /// ```
     pub fn len(&self) -> usize {
         self.map.len()
     }
 
     /// `true` where there is no pair.
+    ///
+    /// ```
+    /// let m: mdmodel::Metadata = mdmodel::Metadata::new();
+    /// assert!(m.is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.map.is_empty()
     }
@@ -286,26 +369,58 @@ impl<const P: usize, const K: usize, const V: usize> Metadata<P, K, V> {
     }
 
     /// The keys in order.
+    ///
+    /// ```
+    /// let m: mdmodel::Metadata = serde_json::from_str(r#"{"b": 1, "a": 2}"#).unwrap();
+    /// assert_eq!(m.keys().collect::<Vec<_>>(), ["a", "b"]);
+    /// ```
     pub fn keys(&self) -> std::collections::btree_map::Keys<'_, String, Value> {
         self.map.keys()
     }
 
     /// The values in key order.
+    ///
+    /// ```
+    /// let m: mdmodel::Metadata = serde_json::from_str(r#"{"b": 1, "a": 2}"#).unwrap();
+    /// assert_eq!(m.values().collect::<Vec<_>>(), [&serde_json::json!(2), &serde_json::json!(1)]);
+    /// ```
     pub fn values(&self) -> std::collections::btree_map::Values<'_, String, Value> {
         self.map.values()
     }
 
     /// The map underneath.
+    ///
+    /// ```
+    /// let m: mdmodel::Metadata = serde_json::from_str(r#"{"a": 1}"#).unwrap();
+    /// assert_eq!(m.as_map().get("a"), Some(&serde_json::json!(1)));
+    /// ```
     pub fn as_map(&self) -> &BTreeMap<String, Value> {
         &self.map
     }
 
     /// Unwraps the map underneath.
+    ///
+    /// ```
+    /// let m: mdmodel::Metadata = serde_json::from_str(r#"{"a": 1}"#).unwrap();
+    /// let map = m.into_map();
+    /// assert_eq!(map.len(), 1);
+    /// assert_eq!(map["a"], 1);
+    /// ```
     pub fn into_map(self) -> BTreeMap<String, Value> {
         self.map
     }
 }
 
+/// Wraps a map where it keeps every limit.
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// use mdmodel::Metadata;
+///
+/// let map: BTreeMap<String, serde_json::Value> = [("a".to_string(), "xyz".into())].into();
+/// assert_eq!(Metadata::<16, 64, 3>::try_from(map.clone()).unwrap().len(), 1);
+/// assert_eq!(Metadata::<16, 64, 2>::try_from(map).unwrap_err().actual(), 3);
+/// ```
 impl<const P: usize, const K: usize, const V: usize> TryFrom<BTreeMap<String, Value>>
     for Metadata<P, K, V>
 {

@@ -127,6 +127,13 @@ impl<T> Nullable<T> {
     }
 }
 
+/// `None` becomes `Null`.
+///
+/// ```
+/// use mdmodel::Nullable;
+/// assert_eq!(Nullable::from(Some(1)), Nullable::Value(1));
+/// assert_eq!(Nullable::<i32>::from(None), Nullable::Null);
+/// ```
 impl<T> From<Option<T>> for Nullable<T> {
     fn from(value: Option<T>) -> Self {
         match value {
@@ -136,6 +143,13 @@ impl<T> From<Option<T>> for Nullable<T> {
     }
 }
 
+/// `Null` becomes `None`.
+///
+/// ```
+/// use mdmodel::Nullable;
+/// assert_eq!(Option::from(Nullable::Value(1)), Some(1));
+/// assert_eq!(Option::<i32>::from(Nullable::Null), None);
+/// ```
 impl<T> From<Nullable<T>> for Option<T> {
     fn from(value: Nullable<T>) -> Self {
         match value {

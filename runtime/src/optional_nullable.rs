@@ -133,6 +133,12 @@ impl<T> OptionalNullable<T> {
 
 /// `None` becomes `Unset`, so that a value built from an `Option` is omitted rather than
 /// written as `null`.
+///
+/// ```
+/// use mdmodel::OptionalNullable;
+/// assert_eq!(OptionalNullable::from(Some(1)), OptionalNullable::Value(1));
+/// assert_eq!(OptionalNullable::<i32>::from(None::<i32>), OptionalNullable::Unset);
+/// ```
 impl<T> From<Option<T>> for OptionalNullable<T> {
     fn from(value: Option<T>) -> Self {
         match value {
@@ -143,6 +149,13 @@ impl<T> From<Option<T>> for OptionalNullable<T> {
 }
 
 /// The outer `None` is `Unset`, `Some(None)` is `Null`.
+///
+/// ```
+/// use mdmodel::OptionalNullable;
+/// assert_eq!(OptionalNullable::<i32>::from(None::<Option<i32>>), OptionalNullable::Unset);
+/// assert_eq!(OptionalNullable::<i32>::from(Some(None)), OptionalNullable::Null);
+/// assert_eq!(OptionalNullable::from(Some(Some(1))), OptionalNullable::Value(1));
+/// ```
 impl<T> From<Option<Option<T>>> for OptionalNullable<T> {
     fn from(value: Option<Option<T>>) -> Self {
         match value {
@@ -153,6 +166,14 @@ impl<T> From<Option<Option<T>>> for OptionalNullable<T> {
     }
 }
 
+/// `Unset` becomes `None`, `Null` becomes `Some(None)`.
+///
+/// ```
+/// use mdmodel::OptionalNullable;
+/// assert_eq!(Option::<Option<i32>>::from(OptionalNullable::Unset), None);
+/// assert_eq!(Option::<Option<i32>>::from(OptionalNullable::Null), Some(None));
+/// assert_eq!(Option::from(OptionalNullable::Value(1)), Some(Some(1)));
+/// ```
 impl<T> From<OptionalNullable<T>> for Option<Option<T>> {
     fn from(value: OptionalNullable<T>) -> Self {
         match value {
@@ -163,6 +184,13 @@ impl<T> From<OptionalNullable<T>> for Option<Option<T>> {
     }
 }
 
+/// A present field: `Null` stays `Null`, a value stays a value.
+///
+/// ```
+/// use mdmodel::{Nullable, OptionalNullable};
+/// assert_eq!(OptionalNullable::from(Nullable::Value(2)), OptionalNullable::Value(2));
+/// assert_eq!(OptionalNullable::<i32>::from(Nullable::Null), OptionalNullable::Null);
+/// ```
 impl<T> From<crate::Nullable<T>> for OptionalNullable<T> {
     fn from(value: crate::Nullable<T>) -> Self {
         match value {

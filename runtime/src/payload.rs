@@ -25,21 +25,43 @@ pub struct PayloadError {
 
 impl PayloadError {
     /// The dotted path of the field where reading failed (`.` for the top level).
+    ///
+    /// ```
+    /// let err = mdmodel::from_str::<Vec<i64>>("[1, 2] x").unwrap_err();
+    /// assert_eq!(err.path(), ".");
+    /// ```
     pub fn path(&self) -> &str {
         &self.path
     }
 
     /// The error of serde_json underneath.
+    ///
+    /// ```
+    /// let err = mdmodel::from_str::<bool>("1").unwrap_err();
+    /// assert!(err.inner().is_data());
+    /// let err = mdmodel::from_str::<bool>("tr").unwrap_err();
+    /// assert!(err.inner().is_eof());
+    /// ```
     pub fn inner(&self) -> &serde_json::Error {
         &self.inner
     }
 
     /// The line (1-based) of the payload where reading failed, 0 where it is not known.
+    ///
+    /// ```
+    /// let err = mdmodel::from_str::<Vec<i64>>("[1,\n true]").unwrap_err();
+    /// assert_eq!(err.line(), 2);
+    /// ```
     pub fn line(&self) -> usize {
         self.inner.line()
     }
 
     /// The column (1-based) of the payload where reading failed, 0 where it is not known.
+    ///
+    /// ```
+    /// let err = mdmodel::from_str::<Vec<i64>>("[1,\n true]").unwrap_err();
+    /// assert_eq!(err.column(), 5);
+    /// ```
     pub fn column(&self) -> usize {
         self.inner.column()
     }

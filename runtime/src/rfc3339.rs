@@ -19,12 +19,25 @@ use time::format_description::well_known::Rfc3339 as Format;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Rfc3339(pub time::OffsetDateTime);
 
+/// Wraps the timestamp.
+///
+/// ```
+/// let t = mdmodel::Rfc3339::from(time::OffsetDateTime::UNIX_EPOCH);
+/// assert_eq!(serde_json::to_string(&t).unwrap(), "\"1970-01-01T00:00:00Z\"");
+/// ```
 impl From<time::OffsetDateTime> for Rfc3339 {
     fn from(t: time::OffsetDateTime) -> Self {
         Rfc3339(t)
     }
 }
 
+/// The methods of [`time::OffsetDateTime`] apply to it directly.
+///
+/// ```
+/// let t: mdmodel::Rfc3339 = serde_json::from_str("\"2025-02-11T08:46:07Z\"").unwrap();
+/// assert_eq!(t.year(), 2025);
+/// assert_eq!(t.hour(), 8);
+/// ```
 impl std::ops::Deref for Rfc3339 {
     type Target = time::OffsetDateTime;
     fn deref(&self) -> &time::OffsetDateTime {
