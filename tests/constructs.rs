@@ -111,6 +111,9 @@ fn tagged_union_dispatches_on_its_constant_field() {
     // part's `type` is a literal with a default, so it fits.
     let untagged: ContentPart = serde_json::from_value(json!({"url": "u"})).unwrap();
     assert!(matches!(untagged, ContentPart::ImagePart(_)), "{untagged:?}");
+    // Inside a member, the error names the field.
+    let e = refuse::<ContentPart>(json!({"type": "text", "text": 5}));
+    assert_eq!(e, "ContentPart::TextPart: text: invalid type: integer `5`, expected a string");
     let e = refuse::<ContentPart>(json!({"type": "audio"}));
     assert_eq!(e, "`ContentPart`: unknown `type` `audio`, expected one of `text`, `image`");
 }

@@ -549,7 +549,7 @@ impl<'m> Generator<'m> {
             let kind = self.member_kind(&m.ty);
             let label = name.to_string();
             quote! {
-                pick.consider(value, #kind, #label, |v| <#ty as ::mdmodel::__private::serde::Deserialize>::deserialize(v).map(#ident::#name));
+                pick.consider(value, #kind, #label, |v| ::mdmodel::__private::read_member::<#ty>(v).map(#ident::#name));
             }
         });
         let pick_fn = quote! {
@@ -568,7 +568,7 @@ impl<'m> Generator<'m> {
                     let label = format!("{union_name}::{name}");
                     quote! {
                         ::std::option::Option::Some(#v) => ::std::option::Option::Some(
-                            <#ty as ::mdmodel::__private::serde::Deserialize>::deserialize(&value)
+                            ::mdmodel::__private::read_member::<#ty>(&value)
                                 .map(#ident::#name)
                                 .map_err(|e| ::std::format!("{}: {}", #label, e)),
                         ),

@@ -217,7 +217,7 @@ impl<T> UnionPick<T> {
         value: &serde_json::Value,
         kind: MemberKind,
         variant: &'static str,
-        read: impl FnOnce(&serde_json::Value) -> Result<T, serde_json::Error>,
+        read: impl FnOnce(&serde_json::Value) -> Result<T, String>,
     ) {
         let score = kind.score(value);
         if self.best.as_ref().is_some_and(|(best, _)| *best >= score) {
@@ -274,5 +274,19 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for MapOnly<D> {
         bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
         bytes byte_buf option unit unit_struct newtype_struct seq tuple
         tuple_struct enum identifier ignored_any
+    }
+}
+
+/// Reads a union member from a buffered value; an error names the field path inside the
+/// member (`refusal: invalid type: map, expected a string`), which plain serde_json on a
+/// `Value` does not. The path is tracked only to explain a failure.
+pub fn read_member<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Result<T, String> {
+    match T::deserialize(value) {
+        Ok(v) => Ok(v),
+        Err(plain) => match serde_path_to_error::deserialize::<_, T>(value) {
+            Ok(v) => Ok(v),
+            Err(e) if e.path().iter().next().is_some() => Err(format!("{}: {}", e.path(), e.inner())),
+            Err(_) => Err(plain.to_string()),
+        },
     }
 }
