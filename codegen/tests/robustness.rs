@@ -507,3 +507,39 @@ fn crlf_errors_point_at_the_same_lines_as_lf() {
     assert_eq!(lines(&text.replace('\n', "\r\n")), lf);
     assert_eq!(lines(&format!("\u{feff}{text}")), lf);
 }
+
+#[cfg(unix)]
+#[test]
+fn symlinks_inside_the_root_are_followed_and_links_outside_are_refused() {
+    let outside = TempDir::new("outside");
+    std::fs::write(outside.0.join("secret.md"), format!("# Secret\n\n## Fields\n\n{FIELDS_HEAD}| `x` | *int* | :heavy_check_mark: | X. |\n")).unwrap();
+    let root = TempDir::new("root");
+    std::fs::create_dir_all(root.0.join("real")).unwrap();
+    std::fs::write(root.0.join("real/leaf.md"), format!("# Leaf\n\n## Fields\n\n{FIELDS_HEAD}| `n` | *int* | :heavy_check_mark: | N. |\n")).unwrap();
+    // A symlink inside the root, to a doc inside the root: followed, and the doc read once.
+    std::os::unix::fs::symlink(root.0.join("real/leaf.md"), root.0.join("leaf_link.md")).unwrap();
+    std::fs::write(
+        root.0.join("top.md"),
+        format!(
+            "# Top\n\n## Fields\n\n{FIELDS_HEAD}\
+             | `a` | [models.Leaf](leaf_link.md) | :heavy_check_mark: | Through the link. |\n\
+             | `b` | [models.Leaf](real/leaf.md) | :heavy_check_mark: | Directly. |\n"
+        ),
+    )
+    .unwrap();
+    let exp = mdmodel_codegen::expand_file(&root.0.join("top.md"), Some(&root.0), &Default::default()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(exp.model.types.len(), 2, "{:?}", exp.model.types.iter().map(|t| &t.name).collect::<Vec<_>>());
+    // A symlink inside the root that leads outside it: refused, naming the link.
+    std::os::unix::fs::symlink(outside.0.join("secret.md"), root.0.join("sneaky.md")).unwrap();
+    std::fs::write(
+        root.0.join("bad.md"),
+        format!("# Bad\n\n## Fields\n\n{FIELDS_HEAD}| `s` | [models.Secret](sneaky.md) | :heavy_check_mark: | Out. |\n"),
+    )
+    .unwrap();
+    let e = mdmodel_codegen::expand_file(&root.0.join("bad.md"), Some(&root.0), &Default::default()).unwrap_err();
+    assert_eq!(e.0[0].kind, ErrorKind::OutsideRoot, "{e}");
+    assert!(e.0[0].message.contains("sneaky.md"), "{e}");
+    assert_eq!(e.0[0].loc.as_ref().unwrap().line, 7);
+    let _ = std::fs::remove_dir_all(&root.0);
+    let _ = std::fs::remove_dir_all(&outside.0);
+}
