@@ -439,11 +439,7 @@ impl<'m> Generator<'m> {
                 quote!(&'static ::core::primitive::str),
             )
         };
-        let (accessor, accessor_doc) = if is_int {
-            (quote!(value), " The value on the wire.")
-        } else {
-            (quote!(as_str), " The value on the wire.")
-        };
+        let accessor = if is_int { quote!(value) } else { quote!(as_str) };
         let unrecognized_variant = open.then(|| {
             quote! {
                 /// A value the doc does not list, kept as it came and written back unchanged.
@@ -507,7 +503,7 @@ impl<'m> Generator<'m> {
                 /// Every value the doc lists, in its order.
                 pub const VALUES: &'static [#expected_ty] = &[#(#wire),*];
 
-                #[doc = #accessor_doc]
+                /// The value on the wire.
                 pub fn #accessor(&self) -> #accessor_ty {
                     match self {
                         #(#ident::#variants => #wire,)*
