@@ -290,6 +290,7 @@ fn the_engine_never_panics_on_mutated_corpus_docs() {
     let strategy = (any::<Index>(), prop::collection::vec(mutation(), 1..5));
     let ran = AtomicUsize::new(0);
     let (parsed, expanded) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    let compile_samples = std::sync::Mutex::new(Vec::new());
     let result = runner.run(&strategy, |(which, mutations)| {
         ran.fetch_add(1, Ordering::Relaxed);
         let (rel, original) = &docs[which.index(docs.len())];
@@ -303,8 +304,12 @@ fn the_engine_never_panics_on_mutated_corpus_docs() {
                 parsed.fetch_add(1, Ordering::Relaxed);
                 match ws.expand(rel, &text, original) {
                     Ok(exp) => {
-                        expanded.fetch_add(1, Ordering::Relaxed);
+                        let n = expanded.fetch_add(1, Ordering::Relaxed);
                         assert!(!exp.model.types.is_empty());
+                        let mut samples = compile_samples.lock().unwrap();
+                        if n % 8 == 0 && samples.len() < COMPILE_SAMPLES {
+                            samples.push(exp.tokens.to_string());
+                        }
                     }
                     Err(e) => assert_located(&e),
                 }
@@ -322,6 +327,45 @@ fn the_engine_never_panics_on_mutated_corpus_docs() {
     if let Err(e) = result {
         panic!("{e}");
     }
+    compile_check(&compile_samples.into_inner().unwrap());
+}
+
+/// How many expanded mutants the property test compiles.
+const COMPILE_SAMPLES: usize = 12;
+
+/// The sampled compile check: the code of some mutated docs that expanded, each in a module
+/// of one fresh crate, must compile under `#![deny(warnings)]`.
+fn compile_check(samples: &[String]) {
+    if samples.is_empty() {
+        return;
+    }
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dir = manifest.join("../target/scratch/mdmodel-mutants");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(dir.join("src")).unwrap();
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"mdmodel-mutants\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
+             [dependencies]\nmdmodel = {{ path = {:?} }}\n\n[workspace]\n",
+            manifest.join("../runtime").display().to_string()
+        ),
+    )
+    .unwrap();
+    std::fs::copy(manifest.join("../Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+    let mut lib = String::from("#![deny(warnings)]\n#![forbid(unsafe_code)]\n");
+    for (i, code) in samples.iter().enumerate() {
+        lib.push_str(&format!("pub mod mutant{i} {{\n{code}\n}}\n"));
+    }
+    std::fs::write(dir.join("src/lib.rs"), lib).unwrap();
+    let out = std::process::Command::new(env!("CARGO"))
+        .args(["check", "--quiet"])
+        .current_dir(&dir)
+        .env("CARGO_TARGET_DIR", manifest.join("../target/scratch/target"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "mutants' code does not compile:\n{}", String::from_utf8_lossy(&out.stderr));
+    println!("compiled the code of {} expanded mutants", samples.len());
 }
 
 #[test]
