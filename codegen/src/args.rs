@@ -44,6 +44,13 @@ fn choice<T: Copy>(lit: &LitStr, option: &str, choices: &[(&str, T)]) -> syn::Re
     })
 }
 
+/// `= "value"`, one of `choices`.
+fn assigned_choice<T: Copy>(input: ParseStream, option: &str, choices: &[(&str, T)]) -> syn::Result<T> {
+    input.parse::<Token![=]>()?;
+    let lit: LitStr = input.parse()?;
+    choice(&lit, option, choices)
+}
+
 fn paren_list<T: Parse>(input: ParseStream) -> syn::Result<Vec<T>> {
     let content;
     syn::parenthesized!(content in input);
@@ -172,31 +179,25 @@ fn parse_options(input: ParseStream, leading_comma: bool) -> syn::Result<(Option
         seen.push(key.clone());
         match key.as_str() {
             "enums" => {
-                input.parse::<Token![=]>()?;
-                let lit: LitStr = input.parse()?;
-                options.enums = choice(
-                    &lit,
+                options.enums = assigned_choice(
+                    input,
                     "enums",
                     &[("as_documented", EnumMode::AsDocumented), ("open", EnumMode::Open), ("closed", EnumMode::Closed)],
-                )?;
+                )?
             }
             "datetime" => {
-                input.parse::<Token![=]>()?;
-                let lit: LitStr = input.parse()?;
-                options.datetime = choice(
-                    &lit,
+                options.datetime = assigned_choice(
+                    input,
                     "datetime",
                     &[("chrono", DateTimeMode::Chrono), ("time", DateTimeMode::Time), ("string", DateTimeMode::String)],
-                )?;
+                )?
             }
             "extra_fields" => {
-                input.parse::<Token![=]>()?;
-                let lit: LitStr = input.parse()?;
-                options.extra_fields = choice(
-                    &lit,
+                options.extra_fields = assigned_choice(
+                    input,
                     "extra_fields",
                     &[("ignore", ExtraFields::Ignore), ("keep", ExtraFields::Keep), ("deny", ExtraFields::Deny)],
-                )?;
+                )?
             }
             "map" => {
                 input.parse::<Token![=]>()?;
