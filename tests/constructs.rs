@@ -100,6 +100,26 @@ fn model_union_picks_the_best_fitting_model() {
 }
 
 #[test]
+fn model_union_counts_the_fields_set_inside_each_member() {
+    // Both members fit (each ignores the other's key); pydantic's smart mode counts the fields
+    // set in every model inside a member, so the conditions under `any` decide.
+    let p = json!({"all": [], "any": [{"field": "lang", "equals": "en"}]});
+    let f: Filter = serde_json::from_value(p).unwrap();
+    assert!(matches!(f, Filter::FilterAny(ref a) if a.any.len() == 1), "{f:?}");
+    assert_eq!(serde_json::to_value(&f).unwrap(), json!({"any": [{"field": "lang", "equals": "en"}]}));
+    // Three fields set on each side: a tie, which goes to the first member.
+    let p = json!({"all": [{"field": "a"}], "any": [{"field": "b"}]});
+    assert!(matches!(serde_json::from_value::<Filter>(p).unwrap(), Filter::FilterAll(_)));
+    let p = json!({"all": [{"field": "a"}, {"field": "b"}], "any": [{"field": "c", "equals": "d"}]});
+    assert!(matches!(serde_json::from_value::<Filter>(p).unwrap(), Filter::FilterAll(_)));
+    let p = json!({"all": [{"field": "a"}], "any": [{"field": "c", "equals": "d"}]});
+    assert!(matches!(serde_json::from_value::<Filter>(p).unwrap(), Filter::FilterAny(_)));
+    // Only the chosen member's fields count toward an enclosing pick, and a refusal names both.
+    let e = refuse::<Filter>(json!({"all": [{"equals": "x"}]}));
+    assert!(e.contains("FilterAll: all[0]: missing field `field`") && e.contains("FilterAny: missing field `any`"), "{e}");
+}
+
+#[test]
 fn tagged_union_dispatches_on_its_constant_field() {
     let t = round_trip::<ContentPart>(json!({"type": "text", "text": "hi"}));
     assert_eq!(t, ContentPart::TextPart(TextPart { r#type: TextPartType::Text, text: "hi".into() }));

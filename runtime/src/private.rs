@@ -13,6 +13,10 @@ pub use time;
 
 use serde::de::{Deserializer, Error, Unexpected, Visitor};
 
+#[path = "smart_union.rs"]
+mod smart_union;
+pub use smart_union::{MapOnly, MemberKind, UnionPick};
+
 /// `deserialize_with` of a `Nullable[T]` field: an absent field is an error naming it,
 /// where serde would otherwise read it as `null`.
 pub fn deserialize_nullable<'de, D, T>(deserializer: D) -> Result<crate::Nullable<T>, D::Error>
@@ -165,115 +169,11 @@ pub fn deserialize_literal_bool<'de, D: Deserializer<'de>>(deserializer: D, expe
     }
 }
 
-/// How a union member is scored against a payload, as pydantic's smart mode does: an exact
-/// type beats a lax one, and among models the one whose fields the payload sets most wins;
-/// ties go to the member listed first.
-#[derive(Debug, Clone, Copy)]
-pub enum MemberKind {
-    /// `str`
-    Str,
-    /// `int`
-    Int,
-    /// `float`
-    Float,
-    /// `bool`
-    Bool,
-    /// `Any`: fits anything, and least well.
-    Any,
-    /// A model, by its wire field names.
-    Model(&'static [&'static str]),
-    /// Anything else (lists, maps, enums, unions).
-    Other,
-}
-
-impl MemberKind {
-    fn score(self, value: &serde_json::Value) -> (u8, usize) {
-        use serde_json::Value;
-        match (self, value) {
-            (MemberKind::Any, _) => (0, 0),
-            (MemberKind::Float, Value::Number(n)) if !n.is_f64() => (1, 0),
-            (MemberKind::Model(fields), Value::Object(map)) => (2, map.keys().filter(|k| fields.contains(&k.as_str())).count()),
-            _ => (2, 0),
-        }
-    }
-}
-
-/// Picks the union member that fits a payload best (see [`MemberKind`]).
-pub struct UnionPick<T> {
-    union: &'static str,
-    best: Option<((u8, usize), T)>,
-    errors: Vec<String>,
-}
-
-impl<T> UnionPick<T> {
-    /// A pick for the union named `union`.
-    pub fn new(union: &'static str) -> Self {
-        UnionPick { union, best: None, errors: Vec::new() }
-    }
-
-    /// Tries one member.
-    pub fn consider(
-        &mut self,
-        value: &serde_json::Value,
-        kind: MemberKind,
-        variant: &'static str,
-        read: impl FnOnce(&serde_json::Value) -> Result<T, String>,
-    ) {
-        let score = kind.score(value);
-        if self.best.as_ref().is_some_and(|(best, _)| *best >= score) {
-            return;
-        }
-        match read(value) {
-            Ok(v) => self.best = Some((score, v)),
-            Err(e) => self.errors.push(format!("{variant}: {e}")),
-        }
-    }
-
-    /// The best member, or an error naming why each member failed.
-    pub fn finish(self) -> Result<T, String> {
-        match self.best {
-            Some((_, v)) => Ok(v),
-            None => Err(format!("the value fits no member of `{}` ({})", self.union, self.errors.join("; "))),
-        }
-    }
-}
-
 /// The error of a discriminated union whose tag field is missing or unknown.
 pub fn bad_discriminator(union: &str, field: &str, expected: &str, found: Option<&str>) -> String {
     match found {
         Some(v) => format!("`{union}`: unknown `{field}` `{v}`, expected one of {expected}"),
         None => format!("`{union}`: missing string field `{field}` (one of {expected}) that picks the member"),
-    }
-}
-
-/// A deserializer that reads a struct only from a map: serde's derive would also take a
-/// sequence (`[1, 2, 3]`) for a struct, which the reference refuses.
-pub struct MapOnly<D>(pub D);
-
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for MapOnly<D> {
-    type Error = D::Error;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_any(visitor)
-    }
-
-    fn deserialize_struct<V: Visitor<'de>>(
-        self,
-        _name: &'static str,
-        _fields: &'static [&'static str],
-        visitor: V,
-    ) -> Result<V::Value, D::Error> {
-        self.0.deserialize_map(visitor)
-    }
-
-    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, D::Error> {
-        self.0.deserialize_map(visitor)
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
-        bytes byte_buf option unit unit_struct newtype_struct seq tuple
-        tuple_struct enum identifier ignored_any
     }
 }
 
