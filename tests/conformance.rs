@@ -1,7 +1,7 @@
 //! The conformance harness (`tests/conformance/run`, see CONFORMANCE.md) on the real corpus
-//! against the reference SDK, with few cases. It installs a venv from PyPI and compiles the
-//! whole corpus, so it runs only when `MDMODEL_CONFORMANCE=1`; `MDMODEL_CONFORMANCE_ONLY`
-//! (comma-separated titles) narrows it to a slice.
+//! against the reference SDK: every type, three payloads per kind, seed 0. It installs a venv
+//! from PyPI and compiles the whole corpus, so it runs only when `MDMODEL_CONFORMANCE=1`
+//! (`.ci/run` sets it); `MDMODEL_CONFORMANCE_ONLY` (comma-separated titles) narrows it.
 
 mod common;
 
