@@ -8,7 +8,7 @@ mod common;
 use std::path::Path;
 
 fn expand(dir: &Path) -> String {
-    mdmodel_codegen::expand_dir(dir, None, &Default::default()).unwrap_or_else(|e| panic!("{e}")).tokens.to_string()
+    mdmodel_codegen::expand_dir(dir, None, &Default::default()).unwrap_or_else(|e| panic!("{e}")).code.to_string()
 }
 
 #[test]

@@ -38,7 +38,7 @@ fn engine(c: &mut Criterion) {
     let failed = docs.iter().filter(|(p, t)| parse::parse_doc(p, t).is_err()).count();
     println!("parse_doc: {failed} of {} docs give errors", docs.len());
     match expand_dir(&dir, Some(&dir), &options) {
-        Ok(exp) => println!("expand_dir: ok, {} files, {} types, {} bytes of code", exp.model.files.len(), exp.model.types.len(), exp.tokens.to_string().len()),
+        Ok(exp) => println!("expand_dir: ok, {} files, {} types, {} bytes of code", exp.model.files.len(), exp.model.types.len(), exp.code.len()),
         Err(e) => println!("expand_dir: {} errors, first: {}", e.0.len(), e.0[0]),
     }
 

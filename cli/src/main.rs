@@ -208,7 +208,7 @@ fn expand(
             return ExitCode::FAILURE;
         }
     };
-    let code = match format_tokens(exp.tokens) {
+    let code = match format_tokens(exp.tokens()) {
         Ok(c) => c,
         Err(e) => return fail(e),
     };
@@ -268,8 +268,7 @@ fn check_all(paths: &[PathBuf]) -> (Vec<Error>, usize) {
             read.insert(entry.canonicalize().unwrap_or_else(|_| entry.clone()));
             match expand_path(entry, &Options::default()) {
                 Ok(exp) => {
-                    read.extend(exp.model.files);
-                    if let Err(e) = syn::parse2::<syn::File>(exp.tokens) {
+                    if let Err(e) = syn::parse2::<syn::File>(exp.tokens()) {
                         let message = format!(
                             "the code generated from this doc does not parse (an engine bug): {e}"
                         );
@@ -278,6 +277,7 @@ fn check_all(paths: &[PathBuf]) -> (Vec<Error>, usize) {
                             &mut problems,
                         );
                     }
+                    read.extend(exp.model.files);
                 }
                 Err(errors) => add(errors, &mut problems),
             }

@@ -94,7 +94,7 @@ fn expand_equals_the_engine_output_once_the_header_is_stripped() {
         ..Default::default()
     };
     let engine = mdmodel_codegen::expand_file(&doc, None, &options).unwrap();
-    let engine: syn::File = syn::parse2(engine.tokens).unwrap();
+    let engine: syn::File = syn::parse2(engine.tokens()).unwrap();
     assert_eq!(
         prettyplease::unparse(&printed),
         prettyplease::unparse(&engine)

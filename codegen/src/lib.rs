@@ -8,7 +8,7 @@
 //! ```
 //! let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../specs");
 //! let exp = mdmodel_codegen::expand_file(&dir.join("cancelbatchrequestcounts.md"), None, &Default::default()).unwrap();
-//! assert!(exp.tokens.to_string().contains("pub struct CancelBatchRequestCounts"));
+//! assert!(exp.tokens().to_string().contains("pub struct CancelBatchRequestCounts"));
 //! assert_eq!(exp.model.files.len(), 1);
 //! ```
 #![forbid(unsafe_code)]
@@ -37,15 +37,24 @@ use std::path::{Path, PathBuf};
 pub use error::{Error, ErrorKind, Errors};
 pub use options::Options;
 
+pub use generate::Code;
 use proc_macro2::TokenStream;
 
 /// The result of an expansion: the code, and the model it came from (with every file read).
 #[derive(Debug, Clone)]
 pub struct Expansion {
-    /// The generated items.
-    pub tokens: TokenStream,
+    /// The generated items, as source text; [`Code::tokens_with`] lexes them.
+    pub code: Code,
     /// The resolved model.
     pub model: ir::Model,
+}
+
+impl Expansion {
+    /// The generated items as tokens (lexed by proc_macro2; a proc macro lexes
+    /// [`Expansion::code`] with the compiler's lexer instead, see [`Code::tokens_with`]).
+    pub fn tokens(&self) -> TokenStream {
+        self.code.tokens()
+    }
 }
 
 /// Expands one doc and every doc it links to.
@@ -100,6 +109,6 @@ pub fn docs_under(dir: &Path) -> Result<Vec<PathBuf>, Errors> {
 /// `allowed_roots` (anywhere, where it is empty).
 pub fn expand_entries(entries: &[PathBuf], allowed_roots: &[PathBuf], options: &Options) -> Result<Expansion, Errors> {
     let model = resolve::Loader::new(allowed_roots).load(entries)?;
-    let tokens = generate::generate(&model, options);
-    Ok(Expansion { tokens, model })
+    let code = generate::generate(&model, options);
+    Ok(Expansion { code, model })
 }

@@ -1,9 +1,6 @@
 //! The limits a `metadata` field's description states, for `mdmodel::Metadata`'s
 //! parameters.
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
 /// Limits read from a description; `None` where it states none.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct MetadataLimits {
@@ -41,17 +38,16 @@ impl MetadataLimits {
         }
     }
 
-    /// `::mdmodel::Metadata<P, K, V>`, each limit unstated left at its default.
-    pub fn type_tokens(&self) -> TokenStream {
+    /// The Rust type, `::mdmodel::Metadata<P, K, V>`, each limit unstated left at its default.
+    pub fn rust_type(&self) -> String {
         let lim = |v: Option<usize>| match v {
-            Some(n) => quote!(#n),
-            None => quote!({ ::mdmodel::UNLIMITED }),
+            Some(n) => format!("{n}usize"),
+            None => "{ ::mdmodel::UNLIMITED }".to_owned(),
         };
         if *self == MetadataLimits::default() {
-            return quote!(::mdmodel::Metadata);
+            return "::mdmodel::Metadata".to_owned();
         }
-        let (p, k, v) = (lim(self.max_pairs), lim(self.max_key_chars), lim(self.max_value_chars));
-        quote!(::mdmodel::Metadata<#p, #k, #v>)
+        format!("::mdmodel::Metadata<{}, {}, {}>", lim(self.max_pairs), lim(self.max_key_chars), lim(self.max_value_chars))
     }
 }
 
@@ -66,16 +62,17 @@ mod tests {
             MetadataLimits::from_description(d),
             MetadataLimits { max_pairs: Some(16), max_key_chars: Some(64), max_value_chars: Some(512) }
         );
-        assert_eq!(MetadataLimits::from_description(d).type_tokens().to_string(), ":: mdmodel :: Metadata < 16usize , 64usize , 512usize >");
+        assert_eq!(MetadataLimits::from_description(d).rust_type(), "::mdmodel::Metadata<16usize, 64usize, 512usize>");
     }
 
     #[test]
     fn no_limits() {
         let m = MetadataLimits::from_description("Arbitrary metadata.");
         assert_eq!(m, MetadataLimits::default());
-        assert_eq!(m.type_tokens().to_string(), ":: mdmodel :: Metadata");
+        assert_eq!(m.rust_type(), "::mdmodel::Metadata");
         let only_keys = MetadataLimits::from_description("Keys are strings with a maximum length of 10 characters.");
         assert_eq!(only_keys.max_key_chars, Some(10));
         assert_eq!(only_keys.max_pairs, None);
+        assert_eq!(only_keys.rust_type(), "::mdmodel::Metadata<{ ::mdmodel::UNLIMITED }, 10usize, { ::mdmodel::UNLIMITED }>");
     }
 }

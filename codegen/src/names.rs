@@ -2,8 +2,6 @@
 
 use std::collections::HashSet;
 
-use proc_macro2::{Ident, Span};
-
 /// Words that are keywords in some Rust edition and can be raw identifiers.
 const RAW_KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do",
@@ -109,20 +107,21 @@ pub fn snake(name: &str) -> String {
     out
 }
 
-/// The identifier of a field: its `snake_case` name, raw where it is a keyword (`r#type`),
-/// with `_` appended where it cannot be raw (`self_`).
-pub fn field_ident(name: &str) -> Ident {
+/// The identifier of a field, as written in code: its `snake_case` name, raw where it is a
+/// keyword (`r#type`), with `_` appended where it cannot be raw (`self_`).
+pub fn field_ident(name: &str) -> String {
     ident_for(&snake(name))
 }
 
-/// An identifier for a name that is already in the right case.
-pub fn ident_for(name: &str) -> Ident {
+/// The identifier, as written in code, for a name that is already in the right case (made of
+/// ASCII letters, digits and `_`): `r#type` for a keyword, `self_` where raw is not allowed.
+pub fn ident_for(name: &str) -> String {
     if RAW_KEYWORDS.contains(&name) {
-        Ident::new_raw(name, Span::call_site())
+        format!("r#{name}")
     } else if NON_RAW_KEYWORDS.contains(&name) {
-        Ident::new(&format!("{name}_"), Span::call_site())
+        format!("{name}_")
     } else {
-        Ident::new(name, Span::call_site())
+        name.to_owned()
     }
 }
 
@@ -172,9 +171,10 @@ mod tests {
         assert_eq!(type_name("http_Thing"), "HttpThing");
         assert_eq!(snake("maxTokens"), "max_tokens");
         assert_eq!(snake("input_file_id"), "input_file_id");
-        assert_eq!(field_ident("type").to_string(), "r#type");
-        assert_eq!(field_ident("self").to_string(), "self_");
-        assert_eq!(field_ident("1st").to_string(), "n1st");
+        assert_eq!(field_ident("type"), "r#type");
+        assert_eq!(field_ident("self"), "self_");
+        assert_eq!(field_ident("1st"), "n1st");
+        assert_eq!(ident_for("CancelBatchObject"), "CancelBatchObject");
     }
 
     #[test]

@@ -33,7 +33,7 @@ fn whole_corpus_expands_and_every_title_is_a_type() {
     assert_eq!(opaque, 0, "every corpus doc has a Fields, Values or Supported Types section");
     assert_eq!(enums, 755);
     assert_eq!(unions, 320);
-    let code = exp.tokens.to_string();
+    let code = exp.tokens().to_string();
     let words: Vec<&str> = code.split(' ').collect();
     let defined: std::collections::HashSet<&str> = words
         .windows(3)

@@ -308,7 +308,7 @@ fn the_engine_never_panics_on_mutated_corpus_docs() {
                         assert!(!exp.model.types.is_empty());
                         let mut samples = compile_samples.lock().unwrap();
                         if n % 8 == 0 && samples.len() < COMPILE_SAMPLES {
-                            samples.push(exp.tokens.to_string());
+                            samples.push(exp.tokens().to_string());
                         }
                     }
                     Err(e) => assert_located(&e),
@@ -398,7 +398,7 @@ fn a_doc_that_links_to_itself_expands() {
     let exp = mdmodel_codegen::expand_file(&path, Some(&dir.0), &Default::default()).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(exp.model.types.len(), 1);
     assert_eq!(exp.model.files.len(), 1);
-    let code = exp.tokens.to_string();
+    let code = exp.tokens().to_string();
     assert_eq!(code.matches("pub struct SelfRef ").count(), 1, "{code}");
     // The required self reference must be boxed, or the type would be infinitely large.
     assert!(code.contains("Box"), "{code}");
@@ -424,7 +424,7 @@ fn a_thousand_docs_in_a_link_cycle_expand_each_type_once() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(exp.model.types.len(), N);
     assert_eq!(exp.model.files.len(), N);
-    let code = exp.tokens.to_string();
+    let code = exp.tokens().to_string();
     for i in 0..N {
         assert_eq!(code.matches(&format!("pub struct Node{i} ")).count(), 1, "Node{i}");
     }

@@ -79,7 +79,9 @@ fn run(args: &MacroArgs, expand: impl FnOnce(&Path, &Path, &Options) -> Result<E
             let tracked = files.filter_map(|f| f.to_str()).map(|f| {
                 quote!(const _: &[::core::primitive::u8] = ::core::include_bytes!(#f);)
             });
-            let tokens = exp.tokens;
+            // The compiler's own lexer, in one call across the bridge (proc_macro2's
+            // `from_str` would first lex the whole text again with its own lexer).
+            let tokens = exp.code.tokens_with(|text| text.parse::<proc_macro::TokenStream>().ok().map(Into::into));
             quote!(#tokens #(#tracked)*)
         }
         Err(errors) => {

@@ -1,0 +1,219 @@
+//! Unions (a doc with a `Supported Types` section): an untagged enum on output; on input,
+//! dispatch on a constant field where the members have one, else the best fit of every
+//! member, as the reference's smart mode picks.
+
+use super::code::push_str_lit;
+use super::{deserialize_impl, Generator, Head, SERDE};
+use crate::ir::{EnumLiteral, Field, LiteralValue, TypeExpr, TypeId, TypeKind, UnionMember};
+use crate::names::{ident_for, NameScope};
+
+/// `serde_json::Value::as_str`, to read a discriminator.
+const VALUE_AS_STR: &str = "::mdmodel::__private::serde_json::Value::as_str";
+/// Turns the union's error message into the deserializer's error.
+const CUSTOM_ERROR: &str = ".map_err(<D::Error as ::mdmodel::__private::serde::de::Error> ::custom)";
+
+impl Generator<'_> {
+    pub(super) fn union_def(&self, out: &mut String, id: TypeId, ident: &str, head: &Head, members: &[UnionMember<TypeId>]) {
+        let mut scope = NameScope::default();
+        let names: Vec<String> = members.iter().map(|m| ident_for(&scope.claim(self.variant_name(&m.ty)))).collect();
+        let tys: Vec<String> = members.iter().map(|m| self.ty(id, &m.ty, true)).collect();
+        out.push_str(&head.docs);
+        out.push_str(
+            "#[derive(::std::fmt::Debug, ::std::clone::Clone, ::std::cmp::PartialEq, ::mdmodel::__private::serde::Serialize)]\n#[serde(crate = ",
+        );
+        push_str_lit(out, SERDE);
+        out.push_str(", untagged)]\n#[allow(clippy::large_enum_variant)]\n");
+        out.push_str(&head.attrs);
+        out.push_str("pub enum ");
+        out.push_str(ident);
+        out.push_str(" {\n");
+        for ((m, name), ty) in members.iter().zip(&names).zip(&tys) {
+            out.push_str("#[doc = ");
+            push_str_lit(out, &format!(" `{}`", m.text.replace('`', "")));
+            out.push_str("]\n");
+            out.push_str(name);
+            out.push('(');
+            out.push_str(ty);
+            out.push_str(" ),\n");
+        }
+        out.push_str("}\n");
+        deserialize_impl(out, ident, |out| {
+            out.push_str(
+                "let value = < ::mdmodel::__private::serde_json::Value as ::mdmodel::__private::serde::Deserialize> ::deserialize(deserializer)? ;\n",
+            );
+            self.pick_fn(out, ident, members, &names, &tys);
+            match self.discriminator(members) {
+                // Members told apart by a constant field: go straight to the one it names, and
+                // name it in the error. Only where that member refuses the payload are the
+                // others tried, as the reference would.
+                Some((field, values)) => dispatch(out, ident, &field, &values, &names, &tys),
+                None => {
+                    out.push_str("pick(&value)");
+                    out.push_str(CUSTOM_ERROR);
+                }
+            }
+        });
+    }
+
+    /// `fn pick`: every member tried, the best fit taken, as the reference's smart mode does.
+    fn pick_fn(&self, out: &mut String, ident: &str, members: &[UnionMember<TypeId>], names: &[String], tys: &[String]) {
+        out.push_str("fn pick(value: & ::mdmodel::__private::serde_json::Value) -> ::std::result::Result<");
+        out.push_str(ident);
+        out.push_str(", ::std::string::String> {\nlet mut pick = ::mdmodel::__private::UnionPick::new(");
+        push_str_lit(out, ident);
+        out.push_str(");\n");
+        for ((m, name), ty) in members.iter().zip(names).zip(tys) {
+            out.push_str("pick.consider(value, ");
+            self.member_kind(out, &m.ty);
+            out.push_str(", ");
+            push_str_lit(out, name);
+            out.push_str(", |v| ::mdmodel::__private::read_member:: < ");
+            out.push_str(ty);
+            out.push_str(" >(v).map(");
+            out.push_str(ident);
+            out.push_str("::");
+            out.push_str(name);
+            out.push_str("));\n");
+        }
+        out.push_str("pick.finish()\n}\n");
+    }
+
+    /// Writes how a union member's fit is scored against a payload (see `UnionPick`).
+    fn member_kind(&self, out: &mut String, t: &TypeExpr<TypeId>) {
+        out.push_str("::mdmodel::__private::MemberKind::");
+        match t {
+            TypeExpr::Str => out.push_str("Str"),
+            TypeExpr::Int => out.push_str("Int"),
+            TypeExpr::Float => out.push_str("Float"),
+            TypeExpr::Bool => out.push_str("Bool"),
+            TypeExpr::Any => out.push_str("Any"),
+            TypeExpr::Ref(id) => match &self.model.types[id.0].kind {
+                TypeKind::Struct(fields) => {
+                    let title = &self.model.types[id.0].name;
+                    out.push_str("Model(&[");
+                    for (i, f) in fields.iter().enumerate() {
+                        if i > 0 {
+                            out.push_str(", ");
+                        }
+                        push_str_lit(out, &self.wire_name(title, f));
+                    }
+                    out.push_str("])");
+                }
+                _ => out.push_str("Other"),
+            },
+            _ => out.push_str("Other"),
+        }
+    }
+
+    /// The field every member of a union of models holds with a distinct constant value
+    /// (a literal or a one-value enum), with those values in member order.
+    fn discriminator(&self, members: &[UnionMember<TypeId>]) -> Option<(String, Vec<String>)> {
+        let structs: Vec<(&str, &[Field<TypeId>])> = members
+            .iter()
+            .map(|m| match &m.ty {
+                TypeExpr::Ref(id) => match &self.model.types[id.0].kind {
+                    TypeKind::Struct(f) => Some((self.model.types[id.0].name.as_str(), f.as_slice())),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect::<Option<_>>()?;
+        if structs.len() < 2 {
+            return None;
+        }
+        let constant = |f: &Field<TypeId>| -> Option<String> {
+            if f.may_be_absent() {
+                return None;
+            }
+            match &f.ty {
+                TypeExpr::Literal(LiteralValue::Str(s)) => Some(s.clone()),
+                TypeExpr::Ref(id) => match &self.model.types[id.0].kind {
+                    TypeKind::Enum(e) if e.values.len() == 1 => match &e.values[0].value {
+                        EnumLiteral::Str(s) => Some(s.clone()),
+                        EnumLiteral::Int(_) => None,
+                    },
+                    _ => None,
+                },
+                _ => None,
+            }
+        };
+        let (first_title, first_fields) = structs[0];
+        'candidates: for candidate in first_fields.iter().filter(|f| constant(f).is_some()) {
+            let wire = self.wire_name(first_title, candidate);
+            let mut values = Vec::new();
+            for (title, fields) in &structs {
+                let Some(v) = fields.iter().find(|f| self.wire_name(title, f) == wire).and_then(constant) else {
+                    continue 'candidates;
+                };
+                if values.contains(&v) {
+                    continue 'candidates;
+                }
+                values.push(v);
+            }
+            return Some((wire.into_owned(), values));
+        }
+        None
+    }
+
+    /// A variant name that says what a union member holds.
+    fn variant_name(&self, t: &TypeExpr<TypeId>) -> String {
+        match t {
+            TypeExpr::Str => "Str".into(),
+            TypeExpr::Int => "Int".into(),
+            TypeExpr::Float => "Float".into(),
+            TypeExpr::Bool => "Bool".into(),
+            TypeExpr::Any => "Any".into(),
+            TypeExpr::DateTime => "DateTime".into(),
+            TypeExpr::Bytes => "Bytes".into(),
+            TypeExpr::List(i) => format!("ListOf{}", self.variant_name(i)),
+            TypeExpr::Dict(i) => format!("MapOf{}", self.variant_name(i)),
+            TypeExpr::Optional(i) => format!("Optional{}", self.variant_name(i)),
+            TypeExpr::Nullable(i) => format!("Nullable{}", self.variant_name(i)),
+            TypeExpr::OptionalNullable(i) => format!("OptionalNullable{}", self.variant_name(i)),
+            TypeExpr::EventStream(i) => format!("StreamOf{}", self.variant_name(i)),
+            TypeExpr::Literal(v) => self.literal_ident(v),
+            TypeExpr::Ref(id) => self.idents[id.0].trim_start_matches("r#").to_owned(),
+        }
+    }
+}
+
+/// The body that reads the member a constant field names, and falls back to `pick`.
+fn dispatch(out: &mut String, ident: &str, field: &str, values: &[String], names: &[String], tys: &[String]) {
+    out.push_str("let tagged = match value.get(");
+    push_str_lit(out, field);
+    out.push_str(").and_then(");
+    out.push_str(VALUE_AS_STR);
+    out.push_str(") {\n");
+    for ((v, name), ty) in values.iter().zip(names).zip(tys) {
+        out.push_str("::std::option::Option::Some(");
+        push_str_lit(out, v);
+        out.push_str(") => ::std::option::Option::Some(::mdmodel::__private::read_member:: < ");
+        out.push_str(ty);
+        out.push_str(" >(&value).map(");
+        out.push_str(ident);
+        out.push_str("::");
+        out.push_str(name);
+        out.push_str(").map_err(|e| ::std::format!(\"{}: {}\", ");
+        push_str_lit(out, &format!("{ident}::{name}"));
+        out.push_str(", e)),),\n");
+    }
+    out.push_str(
+        "_ => ::std::option::Option::None,\n};\nlet result = match tagged {\n\
+         ::std::option::Option::Some(::std::result::Result::Ok(v)) => ::std::result::Result::Ok(v),\n\
+         ::std::option::Option::Some(::std::result::Result::Err(e)) => pick(&value).map_err(|_| e),\n\
+         ::std::option::Option::None => pick(&value).map_err(|_| {\n\
+         ::mdmodel::__private::bad_discriminator(",
+    );
+    push_str_lit(out, ident);
+    out.push_str(", ");
+    push_str_lit(out, field);
+    out.push_str(", ");
+    let expected = values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ");
+    push_str_lit(out, &expected);
+    out.push_str(", value.get(");
+    push_str_lit(out, field);
+    out.push_str(").and_then(");
+    out.push_str(VALUE_AS_STR);
+    out.push_str("),)\n}),\n};\nresult");
+    out.push_str(CUSTOM_ERROR);
+}
