@@ -11,7 +11,7 @@ use std::process::Command;
 #[test]
 fn conformance_against_the_reference_sdk() {
     if std::env::var("MDMODEL_CONFORMANCE").as_deref() != Ok("1") {
-        let _ = writeln!(std::io::stderr(), "skipped: set MDMODEL_CONFORMANCE=1 to run the conformance slice");
+        let _ = writeln!(std::io::stderr(), "skipped: set MDMODEL_CONFORMANCE=1 to run the conformance harness on the corpus (.ci/run does)");
         return;
     }
     let Some(corpus) = common::shared("corpus/orq-python-3.11.7") else { return };
@@ -32,5 +32,26 @@ fn conformance_against_the_reference_sdk() {
         status.success(),
         "the conformance harness found undocumented differences (or failed to run): {status}; \
          see target/conformance/test-report.jsonl"
+    );
+}
+
+/// The harness's own parts (payload sampler, schema validator, mutations, the documented
+/// rules) on hand-made schemas: plain Python, no venv, well under a second.
+#[test]
+fn conformance_harness_selftest() {
+    let repo = common::repo();
+    let script = repo.join("tests/conformance/run");
+    let out = match Command::new("python3").arg(&script).arg("selftest").output() {
+        Ok(out) => out,
+        Err(e) => {
+            let _ = writeln!(std::io::stderr(), "skipped: the harness self-test needs python3 on PATH ({e})");
+            return;
+        }
+    };
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && stdout.trim() == "selftest: ok",
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
     );
 }
