@@ -1,5 +1,8 @@
 //! Runs the built `mdmodel` binary on the seed docs, on broken docs and on the real corpus.
 
+#[path = "../../tests/common/mod.rs"]
+mod scratch;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -126,32 +129,14 @@ fn expand_output_compiles_when_pasted_into_a_crate() {
     let out = mdmodel(&["expand", specs().join("cancelbatchresponsebody.md").to_str().unwrap()]);
     assert!(out.status.success());
     let code = text(&out.stdout);
-    let dir = manifest_dir().join("../target/scratch/mdmodel-pasted");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("src")).unwrap();
-    std::fs::write(
-        dir.join("Cargo.toml"),
-        format!(
-            "[package]\nname = \"mdmodel-pasted\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
-             [dependencies]\nmdmodel = {{ path = {:?} }}\n\n[workspace]\n",
-            manifest_dir().join("../runtime").display().to_string()
-        ),
-    )
-    .unwrap();
-    std::fs::copy(manifest_dir().join("../Cargo.lock"), dir.join("Cargo.lock")).unwrap();
-    std::fs::write(
-        dir.join("src/main.rs"),
-        format!(
+    let scratch = scratch::Scratch::new("mdmodel-pasted");
+    scratch.write(
+        "src/main.rs",
+        &format!(
             "#![deny(warnings)]\n{code}\nfn main() {{\n    let c: CancelBatchRequestCounts = mdmodel::from_str(r#\"{{\"total\": 2, \"completed\": 1, \"failed\": 1}}\"#).unwrap();\n    print!(\"{{}}\", c.total + c.completed + c.failed);\n}}\n"
         ),
-    )
-    .unwrap();
-    let run = Command::new(env!("CARGO"))
-        .args(["run", "-q"])
-        .current_dir(&dir)
-        .env("CARGO_TARGET_DIR", manifest_dir().join("../target/scratch/target"))
-        .output()
-        .unwrap();
+    );
+    let run = scratch.cargo(&["run", "-q"]);
     assert!(run.status.success(), "{}", text(&run.stderr));
     assert_eq!(text(&run.stdout), "4");
 }

@@ -4,6 +4,9 @@
 //! The property test mutates real corpus docs (`PROPTEST_CASES` cases, 256 by default); the
 //! deterministic tests pin the limits and the regressions found.
 
+#[path = "../../tests/common/mod.rs"]
+mod scratch;
+
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
@@ -339,31 +342,13 @@ fn compile_check(samples: &[String]) {
     if samples.is_empty() {
         return;
     }
-    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let dir = manifest.join("../target/scratch/mdmodel-mutants");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("src")).unwrap();
-    std::fs::write(
-        dir.join("Cargo.toml"),
-        format!(
-            "[package]\nname = \"mdmodel-mutants\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n\
-             [dependencies]\nmdmodel = {{ path = {:?} }}\n\n[workspace]\n",
-            manifest.join("../runtime").display().to_string()
-        ),
-    )
-    .unwrap();
-    std::fs::copy(manifest.join("../Cargo.lock"), dir.join("Cargo.lock")).unwrap();
+    let scratch = scratch::Scratch::new("mdmodel-mutants");
     let mut lib = String::from("#![deny(warnings)]\n#![forbid(unsafe_code)]\n");
     for (i, code) in samples.iter().enumerate() {
         lib.push_str(&format!("pub mod mutant{i} {{\n{code}\n}}\n"));
     }
-    std::fs::write(dir.join("src/lib.rs"), lib).unwrap();
-    let out = std::process::Command::new(env!("CARGO"))
-        .args(["check", "--quiet"])
-        .current_dir(&dir)
-        .env("CARGO_TARGET_DIR", manifest.join("../target/scratch/target"))
-        .output()
-        .unwrap();
+    scratch.write("src/lib.rs", &lib);
+    let out = scratch.cargo(&["check", "--quiet"]);
     assert!(out.status.success(), "mutants' code does not compile:\n{}", String::from_utf8_lossy(&out.stderr));
     println!("compiled the code of {} expanded mutants", samples.len());
 }

@@ -1,13 +1,20 @@
 //! Scratch crates for tests that must run cargo as a user would: a fresh crate that
-//! depends on `mdmodel` by path and uses the macros.
+//! depends on `mdmodel` by path and uses the macros. The root package's tests use it as
+//! `mod common;`, the other crates' tests (`cli/`, `codegen/`) through `#[path]`.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// The repository's root (this package's manifest dir).
+/// The repository's root: the nearest folder, from the testing package's manifest dir up,
+/// that holds `runtime/` (the root package's own dir for its tests).
 pub fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    let start = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    start
+        .ancestors()
+        .find(|d| d.join("runtime/Cargo.toml").is_file())
+        .unwrap_or(&start)
+        .to_path_buf()
 }
 
 /// `../shared/<rel>` (or `$MDMODEL_SHARED/<rel>`), or `None` with a printed reason.
