@@ -265,12 +265,39 @@ impl<'de, K: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, '_, K> {
     type Value = K::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<K::Value, D::Error> {
-        // A key is a string: read it as one, note it, and hand it to the struct's own seed.
-        let key: String = serde::Deserialize::deserialize(deserializer)?;
-        if self.counter.fields.contains(&key.as_str()) {
-            *self.counter.found += 1;
+        // A key is a string: see it, note it, and hand it to the struct's own seed.
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de, K: DeserializeSeed<'de>> Visitor<'de> for KeySeed<'_, '_, K> {
+    type Value = K::Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a field name")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<K::Value, E> {
+        self.counter.note(v);
+        self.seed.deserialize(serde::de::value::StrDeserializer::new(v))
+    }
+
+    fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<K::Value, E> {
+        self.counter.note(v);
+        self.seed.deserialize(serde::de::value::BorrowedStrDeserializer::new(v))
+    }
+
+    fn visit_string<E: serde::de::Error>(self, v: String) -> Result<K::Value, E> {
+        self.counter.note(&v);
+        self.seed.deserialize(serde::de::value::StringDeserializer::new(v))
+    }
+}
+
+impl FieldCounter<'_> {
+    fn note(&mut self, key: &str) {
+        if self.fields.contains(&key) {
+            *self.found += 1;
         }
-        self.seed.deserialize(serde::de::value::StringDeserializer::<D::Error>::new(key))
     }
 }
 
