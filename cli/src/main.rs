@@ -294,14 +294,15 @@ fn check_all(paths: &[PathBuf]) -> (Vec<Error>, usize) {
 fn check(paths: &[PathBuf]) -> ExitCode {
     let (problems, docs) = check_all(paths);
     if problems.is_empty() {
-        println!("{docs} docs, no problems");
+        println!("{docs} doc{}, no problems", if docs == 1 { "" } else { "s" });
         ExitCode::SUCCESS
     } else {
         report(&Errors(problems.clone()));
         let n = problems.len();
         eprintln!(
-            "{n} problem{} in {docs} docs",
-            if n == 1 { "" } else { "s" }
+            "{n} problem{} in {docs} doc{}",
+            if n == 1 { "" } else { "s" },
+            if docs == 1 { "" } else { "s" }
         );
         ExitCode::FAILURE
     }

@@ -57,7 +57,7 @@ pub use event_stream::{EventStream, EventStreamError};
 pub use metadata::{Metadata, MetadataError, MetadataLimit, UNLIMITED};
 pub use nullable::Nullable;
 pub use optional_nullable::OptionalNullable;
-pub use payload::{from_slice, from_str, from_value, PayloadError};
+pub use payload::{from_slice, from_str, from_value, to_string, to_string_pretty, PayloadError};
 #[cfg(feature = "time")]
 pub use rfc3339::Rfc3339;
 

@@ -132,3 +132,27 @@ pub fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, Pa
     }
     Ok(serde_path_to_error::deserialize(value)?)
 }
+
+/// Writes a value as compact JSON text, so that a crate using the generated types needs no
+/// `serde_json` dependency of its own to write them back.
+///
+/// The error is `serde_json`'s, for a value JSON cannot hold (a map whose keys are not
+/// strings); a generated type always writes.
+///
+/// ```
+/// let text = mdmodel::to_string(&vec![1, 2]).unwrap();
+/// assert_eq!(text, "[1,2]");
+/// ```
+pub fn to_string<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, serde_json::Error> {
+    serde_json::to_string(value)
+}
+
+/// Writes a value as indented JSON text (see [`to_string`]).
+///
+/// ```
+/// let text = mdmodel::to_string_pretty(&serde_json::json!({"a": 1})).unwrap();
+/// assert_eq!(text, "{\n  \"a\": 1\n}");
+/// ```
+pub fn to_string_pretty<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, serde_json::Error> {
+    serde_json::to_string_pretty(value)
+}
