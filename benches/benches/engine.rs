@@ -1,5 +1,6 @@
 //! The engine on the real corpus: pulldown-cmark's event stream (the floor), `parse_doc`,
-//! the loader (read + parse + resolve), `generate`, and the full `expand_dir`; then the full
+//! the loader (read + parse + resolve), `generate` (the code as text), lexing that text with
+//! proc_macro2 (the CLI's cost, not the macro's), and the full `expand_dir`; then the full
 //! engine on the first 100, 1,000 and all docs, and on 20,000 synthetic docs (the corpus
 //! copied with every name renamed, built in a temporary folder at bench time).
 //!
@@ -89,6 +90,11 @@ fn engine(c: &mut Criterion) {
     match resolve::Loader::new(Default::default()).load(&paths) {
         Ok(model) => {
             g.bench_function("generate", |b| b.iter(|| generate::generate(black_box(&model), &options)));
+            // What the CLI (and `Expansion::tokens`) adds: lexing the text into a proc_macro2
+            // stream with proc_macro2's own lexer. The macro does not pay it: inside rustc the
+            // text is lexed by the compiler, in one call.
+            let code = generate::generate(&model, &options);
+            g.bench_function("lex_proc_macro2", |b| b.iter(|| black_box(code.tokens())));
         }
         Err(e) => println!("the corpus does not load, generate alone not measured: {} errors", e.0.len()),
     }

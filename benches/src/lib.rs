@@ -143,8 +143,12 @@ pub fn corpus_dir() -> Option<PathBuf> {
 
 /// The batch payloads (file name, bytes), sorted by name; empty if absent.
 pub fn batch_payloads() -> Vec<(String, Vec<u8>)> {
-    let dir = shared_dir().join("payloads/batch");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
+    json_files(&shared_dir().join("payloads/batch"))
+}
+
+/// The `.json` files of a folder (file stem, bytes), sorted by name; empty if absent.
+fn json_files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
     let mut out: Vec<(String, Vec<u8>)> = entries
@@ -200,6 +204,24 @@ pub mod untagged {
         /// A dog.
         Dog(pet::Dog),
     }
+}
+
+/// The union-heavy model of the corpus, `CreateChatCompletionRequestBody` (a chat completion
+/// request: `messages` is a list of a five-member union dispatched on `role`, a user message's
+/// `content` a union of a string and a list of a four-member union of parts; `stop`,
+/// `tool_choice` and `response_format` are unions too), with the 90-odd types it links to.
+/// Present only where the corpus is (see `build.rs`).
+#[cfg(mdmodel_chat)]
+pub mod chat {
+    include!(concat!(env!("OUT_DIR"), "/chat.rs"));
+}
+
+/// The chat completion requests of `benches/data/chat/` (file name, bytes), sorted by name:
+/// `simple` (a system and a user message), `tools` (a tool-calling exchange: an assistant
+/// message with two tool calls, two tool messages, two tool definitions) and `multimodal` (a
+/// user message of a text part and an image part, a JSON-schema response format).
+pub fn chat_payloads() -> Vec<(String, Vec<u8>)> {
+    json_files(&PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/data/chat")))
 }
 
 /// Named JSON payloads.
