@@ -94,7 +94,12 @@ pub fn docs_under(dir: &Path) -> Result<Vec<PathBuf>, Errors> {
             .map_err(|e| Error::file(ErrorKind::Unreadable, &d, format!("cannot list {}: {e}", d.display())))?;
         for entry in entries.flatten() {
             let p = entry.path();
-            if p.is_dir() {
+            // The listing's own file type costs no `stat`; a symbolic link is followed.
+            let is_dir = match entry.file_type() {
+                Ok(t) if !t.is_symlink() => t.is_dir(),
+                _ => p.is_dir(),
+            };
+            if is_dir {
                 stack.push(p);
             } else if p.extension().is_some_and(|e| e == "md") {
                 out.push(p);
