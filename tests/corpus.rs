@@ -1,6 +1,6 @@
 //! The whole real corpus through `include_models!` in a fresh crate: it compiles with no
 //! warning, every doc's title is a type, and every type round trips generated values:
-//! read, written, read again, equal.
+//! read, written, read again and written again: the same JSON both times.
 
 mod common;
 
@@ -66,17 +66,18 @@ pub mod fixtures {{
 {checks}
 // One deserializer (`Value`) and one serializer per type keep the instantiations, and so this
 // crate's build time, down.
-fn check<T: DeserializeOwned + Serialize + PartialEq + std::fmt::Debug>(json: Value) -> Result<(), String> {{
+fn check<T: DeserializeOwned + Serialize>(json: Value) -> Result<(), String> {{
     let first: T = serde_json::from_value(json).map_err(|e| format!("read: {{e}}"))?;
     let written: Value = serde_json::to_value(&first).map_err(|e| format!("write: {{e}}"))?;
     let second: T = serde_json::from_value(written.clone()).map_err(|e| format!("read again {{written}}: {{e}}"))?;
-    if first != second {{
-        return Err(format!("read again differs: {{first:?}} vs {{second:?}}"));
-    }}
     let rewritten = serde_json::to_value(&second).map_err(|e| format!("write again: {{e}}"))?;
     if rewritten != written {{
         return Err(format!("written again differs: {{written}} vs {{rewritten}}"));
     }}
+    // The two values may differ (not checked) only where they write the same JSON: a union member picked
+    // for what writing leaves out. `{{"name": "x", "breed": null}}` is a `Dog` (two of its
+    // fields set, as pydantic counts them), written `{{"name": "x"}}` (an `Optional` field's
+    // `None` is omitted, D7), which reads as a `Cat`, as it does in the reference.
     Ok(())
 }}
 

@@ -81,6 +81,34 @@ fn wire_names_from_options_and_file() {
     assert!(matches!(pet, renamed::Pet::Dog(_)), "{pet:?}");
 }
 
+/// `discriminated`: the SDK's union is a tagged one, which the doc does not say.
+mod discriminated {
+    mdmodel::include_model!("specs/fixtures/contentpart.md", discriminated(ContentPart = "type"));
+}
+mod plain_union {
+    mdmodel::include_model!("specs/fixtures/contentpart.md");
+}
+
+#[test]
+fn a_discriminated_union_requires_its_tag() {
+    let untagged = json!({"url": "u"});
+    // By default a member whose constant the payload leaves out may still take it (best fit,
+    // as pydantic reads a plain union; `ImagePart.type` is a literal, absent or `image`).
+    let plain: plain_union::ContentPart = serde_json::from_value(untagged.clone()).unwrap();
+    assert!(matches!(plain, plain_union::ContentPart::ImagePart(_)), "{plain:?}");
+    // Discriminated: the tag picks the member, and is required.
+    let e = mdmodel::from_value::<discriminated::ContentPart>(untagged).unwrap_err().to_string();
+    assert_eq!(e, "`ContentPart`: missing string field `type` (one of `text`, `image`) that picks the member");
+    let e = mdmodel::from_value::<discriminated::ContentPart>(json!({"type": "video", "url": "u"})).unwrap_err().to_string();
+    assert_eq!(e, "`ContentPart`: unknown `type` `video`, expected one of `text`, `image`");
+    let e = mdmodel::from_value::<discriminated::ContentPart>(json!({"type": "image"})).unwrap_err().to_string();
+    assert_eq!(e, "ContentPart::ImagePart: missing field `url`");
+    let image: discriminated::ContentPart = serde_json::from_value(json!({"type": "image", "url": "u"})).unwrap();
+    assert_eq!(serde_json::to_value(&image).unwrap(), json!({"type": "image", "url": "u"}));
+    let text: discriminated::ContentPart = serde_json::from_value(json!({"type": "text", "text": "hi"})).unwrap();
+    assert!(matches!(text, discriminated::ContentPart::TextPart(_)), "{text:?}");
+}
+
 mod kept {
     mdmodel::include_model!("specs/fixtures/cat.md", extra_fields = "keep");
 }

@@ -15,7 +15,7 @@ use crate::options::{DateTimeMode, EnumMode, ExtraFields, Mention, Options, Patc
 /// The options a macro call may give, for error messages.
 pub const OPTION_NAMES: &[&str] = &[
     "enums", "datetime", "map", "derive", "attr", "patch", "replace", "rename", "rename_all", "renames",
-    "extra_fields",
+    "extra_fields", "discriminated",
 ];
 
 /// A parsed macro call.
@@ -138,22 +138,38 @@ fn rename(input: ParseStream, options: &mut Options) -> syn::Result<()> {
     Ok(())
 }
 
-/// `rename_all(Model = "camelCase", ...)`
-fn rename_all(input: ParseStream, options: &mut Options) -> syn::Result<()> {
+/// A parenthesized list `(Model = "text", ...)`, each pair handed to `each`.
+fn model_string_pairs(input: ParseStream, mut each: impl FnMut(Ident, LitStr) -> syn::Result<()>) -> syn::Result<()> {
     let content;
     syn::parenthesized!(content in input);
     while !content.is_empty() {
         let model: Ident = content.parse()?;
         content.parse::<Token![=]>()?;
-        let lit: LitStr = content.parse()?;
-        let rule = choice(&lit, "rename_all", RenameRule::ALL)?;
-        mention(options, "rename_all", &model, None);
-        options.rename_all.insert(model.to_string(), rule);
+        each(model, content.parse()?)?;
         if !content.is_empty() {
             content.parse::<Token![,]>()?;
         }
     }
     Ok(())
+}
+
+/// `rename_all(Model = "camelCase", ...)`
+fn rename_all(input: ParseStream, options: &mut Options) -> syn::Result<()> {
+    model_string_pairs(input, |model, lit| {
+        let rule = choice(&lit, "rename_all", RenameRule::ALL)?;
+        mention(options, "rename_all", &model, None);
+        options.rename_all.insert(model.to_string(), rule);
+        Ok(())
+    })
+}
+
+/// `discriminated(Union = "field", ...)`
+fn discriminated(input: ParseStream, options: &mut Options) -> syn::Result<()> {
+    model_string_pairs(input, |model, field| {
+        mention(options, "discriminated", &model, Some(field.value()));
+        options.discriminated.insert(model.to_string(), field.value());
+        Ok(())
+    })
 }
 
 /// Parses options up to the end of `input`; `leading_comma`: a comma comes before the first.
@@ -172,7 +188,7 @@ fn parse_options(input: ParseStream, leading_comma: bool) -> syn::Result<(Option
         first = false;
         let name: Ident = input.parse()?;
         let key = name.to_string();
-        let repeatable = matches!(key.as_str(), "patch" | "replace" | "rename" | "rename_all" | "derive" | "attr");
+        let repeatable = matches!(key.as_str(), "patch" | "replace" | "rename" | "rename_all" | "derive" | "attr" | "discriminated");
         if seen.contains(&key) && !repeatable {
             return Err(syn::Error::new(name.span(), format!("option `{key}` is given twice")));
         }
@@ -214,6 +230,7 @@ fn parse_options(input: ParseStream, leading_comma: bool) -> syn::Result<(Option
             "replace" => replace(input, &mut options)?,
             "rename" => rename(input, &mut options)?,
             "rename_all" => rename_all(input, &mut options)?,
+            "discriminated" => discriminated(input, &mut options)?,
             _ => {
                 return Err(syn::Error::new(
                     name.span(),

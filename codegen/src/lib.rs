@@ -18,6 +18,7 @@
 #![allow(clippy::result_large_err)]
 
 pub mod args;
+pub mod discriminator;
 pub mod error;
 pub mod generate;
 pub mod graph;

@@ -116,11 +116,11 @@ pub struct Patch {
 /// A model name an option refers to, with where the option said it, to check it exists.
 #[derive(Debug, Clone)]
 pub struct Mention {
-    /// The option (`patch`, `replace`, `rename`, `rename_all`, `renames`).
+    /// The option (`patch`, `replace`, `rename`, `rename_all`, `renames`, `discriminated`).
     pub option: &'static str,
     /// The model (doc title).
     pub model: String,
-    /// The field, for `rename`.
+    /// The field, for `rename`; the wire field, for `discriminated`.
     pub field: Option<String>,
     /// Where the option stands.
     pub span: Span,
@@ -148,6 +148,8 @@ pub struct Options {
     pub renames: BTreeMap<String, BTreeMap<String, String>>,
     /// A wire-name convention per doc title.
     pub rename_all: BTreeMap<String, RenameRule>,
+    /// Unions the SDK discriminates, by doc title: the wire field that names the member.
+    pub discriminated: BTreeMap<String, String>,
     /// A JSON file of wire names (`{"Model": {"field": "wireName"}}`), merged under `renames`.
     pub renames_file: Option<PathBuf>,
     /// What structs do with unlisted payload fields.
@@ -162,6 +164,18 @@ impl Options {
         match &self.map {
             Some(p) => p.clone(),
             None => quote!(::std::collections::BTreeMap),
+        }
+    }
+
+    /// The name of a field of model `title` on the wire: `rename` (or the wire-name file),
+    /// else `rename_all`, else the doc's name.
+    pub fn wire_name<'f>(&'f self, title: &str, f: &'f crate::ir::Field<crate::ir::TypeId>) -> std::borrow::Cow<'f, str> {
+        if let Some(w) = self.renames.get(title).and_then(|r| r.get(&f.name).or_else(|| r.get(&f.wire_name))) {
+            return w.as_str().into();
+        }
+        match self.rename_all.get(title) {
+            Some(rule) => rule.apply(&f.wire_name).into(),
+            None => f.wire_name.as_str().into(),
         }
     }
 
@@ -198,6 +212,18 @@ impl Options {
                 out.push((m.span, format!("`{}({} ...)`: no doc defines a type `{}`", m.option, m.model, m.model)));
                 continue;
             };
+            if m.option == "discriminated" {
+                let field = m.field.as_deref().unwrap_or_default();
+                match &t.kind {
+                    crate::ir::TypeKind::Union(members) => {
+                        if let Err(why) = crate::discriminator::values_at(model, self, members, field) {
+                            out.push((m.span, format!("`discriminated({} = \"{field}\")`: {why}", m.model)));
+                        }
+                    }
+                    _ => out.push((m.span, format!("`discriminated({} ...)`: `{}` is not a union (a `Supported Types` doc)", m.model, m.model))),
+                }
+                continue;
+            }
             if let Some(field) = &m.field {
                 let has = match &t.kind {
                     crate::ir::TypeKind::Struct(fields) => fields.iter().any(|f| f.name == *field || f.wire_name == *field),

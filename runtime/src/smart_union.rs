@@ -129,6 +129,14 @@ impl<T> UnionPick<T> {
             return;
         }
         let (result, count) = with_tally(|| read(value));
+        // A model that did not report its fields (a type the user put in with `replace`, whose
+        // `Deserialize` is not ours) is judged by the doc's fields the payload holds.
+        let count = match (kind, count) {
+            (MemberKind::Model(fields), None) => {
+                Some(value.as_object().map_or(0, |m| m.keys().filter(|k| fields.contains(&k.as_str())).count()))
+            }
+            _ => count,
+        };
         match result {
             Ok(v) => {
                 let exactness = kind.exactness(value, count);

@@ -222,13 +222,7 @@ impl<'m> Generator<'m> {
     /// The wire name of a field of the type titled `title`: an explicit rename (inline or from
     /// the wire-name file), else the type's `rename_all` rule, else the doc's name.
     fn wire_name<'f>(&'f self, title: &str, f: &'f Field<TypeId>) -> std::borrow::Cow<'f, str> {
-        if let Some(w) = self.options.renames.get(title).and_then(|r| r.get(&f.name).or_else(|| r.get(&f.wire_name))) {
-            return w.as_str().into();
-        }
-        match self.options.rename_all.get(title) {
-            Some(rule) => rule.apply(&f.wire_name).into(),
-            None => f.wire_name.as_str().into(),
-        }
+        self.options.wire_name(title, f)
     }
 
     /// The Rust type of a type expression inside `owner`.

@@ -4,7 +4,8 @@
 
 use super::code::push_str_lit;
 use super::{deserialize_impl, Generator, Head, SERDE};
-use crate::ir::{EnumLiteral, Field, LiteralValue, TypeExpr, TypeId, TypeKind, UnionMember};
+use crate::discriminator;
+use crate::ir::{TypeExpr, TypeId, TypeKind, UnionMember};
 use crate::names::{ident_for, NameScope};
 
 /// `serde_json::Value::as_str`, to read a discriminator.
@@ -41,12 +42,21 @@ impl Generator<'_> {
             out.push_str(
                 "let value = < ::mdmodel::__private::serde_json::Value as ::mdmodel::__private::serde::Deserialize> ::deserialize(deserializer)? ;\n",
             );
+            // `discriminated(Union = "field")`: only the member the field names is read (an
+            // option naming a field the members do not hold is an error the macro reports).
+            let title = &self.model.types[id.0].name;
+            if let Some(field) = self.options.discriminated.get(title) {
+                if let Ok(values) = discriminator::values_at(self.model, self.options, members, field) {
+                    dispatch(out, ident, field, &values, &names, &tys, Fallback::None);
+                    return;
+                }
+            }
             self.pick_fn(out, ident, members, &names, &tys);
-            match self.discriminator(members) {
+            match discriminator::find(self.model, self.options, members) {
                 // Members told apart by a constant field: go straight to the one it names, and
                 // name it in the error. Only where that member refuses the payload are the
                 // others tried, as the reference would.
-                Some((field, values)) => dispatch(out, ident, &field, &values, &names, &tys),
+                Some((field, values)) => dispatch(out, ident, &field, &values, &names, &tys, Fallback::Pick),
                 None => {
                     out.push_str("pick(&value)");
                     out.push_str(CUSTOM_ERROR);
@@ -105,56 +115,6 @@ impl Generator<'_> {
         }
     }
 
-    /// The field every member of a union of models holds with a distinct constant value
-    /// (a literal or a one-value enum), with those values in member order.
-    fn discriminator(&self, members: &[UnionMember<TypeId>]) -> Option<(String, Vec<String>)> {
-        let structs: Vec<(&str, &[Field<TypeId>])> = members
-            .iter()
-            .map(|m| match &m.ty {
-                TypeExpr::Ref(id) => match &self.model.types[id.0].kind {
-                    TypeKind::Struct(f) => Some((self.model.types[id.0].name.as_str(), f.as_slice())),
-                    _ => None,
-                },
-                _ => None,
-            })
-            .collect::<Option<_>>()?;
-        if structs.len() < 2 {
-            return None;
-        }
-        let constant = |f: &Field<TypeId>| -> Option<String> {
-            if f.may_be_absent() {
-                return None;
-            }
-            match &f.ty {
-                TypeExpr::Literal(LiteralValue::Str(s)) => Some(s.clone()),
-                TypeExpr::Ref(id) => match &self.model.types[id.0].kind {
-                    TypeKind::Enum(e) if e.values.len() == 1 => match &e.values[0].value {
-                        EnumLiteral::Str(s) => Some(s.clone()),
-                        EnumLiteral::Int(_) => None,
-                    },
-                    _ => None,
-                },
-                _ => None,
-            }
-        };
-        let (first_title, first_fields) = structs[0];
-        'candidates: for candidate in first_fields.iter().filter(|f| constant(f).is_some()) {
-            let wire = self.wire_name(first_title, candidate);
-            let mut values = Vec::new();
-            for (title, fields) in &structs {
-                let Some(v) = fields.iter().find(|f| self.wire_name(title, f) == wire).and_then(constant) else {
-                    continue 'candidates;
-                };
-                if values.contains(&v) {
-                    continue 'candidates;
-                }
-                values.push(v);
-            }
-            return Some((wire.into_owned(), values));
-        }
-        None
-    }
-
     /// A variant name that says what a union member holds.
     fn variant_name(&self, t: &TypeExpr<TypeId>) -> String {
         match t {
@@ -177,8 +137,18 @@ impl Generator<'_> {
     }
 }
 
-/// The body that reads the member a constant field names, and falls back to `pick`.
-fn dispatch(out: &mut String, ident: &str, field: &str, values: &[String], names: &[String], tys: &[String]) {
+/// What a union that dispatches on a constant field does where the field names no member, or
+/// the member it names refuses the payload.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Fallback {
+    /// Every member tried, the best fit taken (`fn pick`): a plain union in the reference.
+    Pick,
+    /// An error: a discriminated union in the reference.
+    None,
+}
+
+/// The body that reads the member a constant field names, and falls back as told.
+fn dispatch(out: &mut String, ident: &str, field: &str, values: &[String], names: &[String], tys: &[String], fallback: Fallback) {
     out.push_str("let tagged = match value.get(");
     push_str_lit(out, field);
     out.push_str(").and_then(");
@@ -197,13 +167,20 @@ fn dispatch(out: &mut String, ident: &str, field: &str, values: &[String], names
         push_str_lit(out, &format!("{ident}::{name}"));
         out.push_str(", e)),),\n");
     }
-    out.push_str(
-        "_ => ::std::option::Option::None,\n};\nlet result = match tagged {\n\
-         ::std::option::Option::Some(::std::result::Result::Ok(v)) => ::std::result::Result::Ok(v),\n\
-         ::std::option::Option::Some(::std::result::Result::Err(e)) => pick(&value).map_err(|_| e),\n\
-         ::std::option::Option::None => pick(&value).map_err(|_| {\n\
-         ::mdmodel::__private::bad_discriminator(",
-    );
+    out.push_str("_ => ::std::option::Option::None,\n};\nlet result = match tagged {\n");
+    match fallback {
+        Fallback::Pick => out.push_str(
+            "::std::option::Option::Some(::std::result::Result::Ok(v)) => ::std::result::Result::Ok(v),\n\
+             ::std::option::Option::Some(::std::result::Result::Err(e)) => pick(&value).map_err(|_| e),\n\
+             ::std::option::Option::None => pick(&value).map_err(|_| {\n\
+             ::mdmodel::__private::bad_discriminator(",
+        ),
+        Fallback::None => out.push_str(
+            "::std::option::Option::Some(r) => r,\n\
+             ::std::option::Option::None => ::std::result::Result::Err({\n\
+             ::mdmodel::__private::bad_discriminator(",
+        ),
+    }
     push_str_lit(out, ident);
     out.push_str(", ");
     push_str_lit(out, field);
