@@ -2,9 +2,12 @@
 //! print a summary of each, then the payload written back.
 //!
 //! ```text
-//! cargo run --example cancel_batch                       # an embedded batch payload
-//! cargo run --example cancel_batch -- ../shared/payloads/batch/*.json
+//! cargo run --example cancel_batch                       # the real payloads in ../shared/payloads/batch
+//! cargo run --example cancel_batch -- my-batch.json      # these files instead
 //! ```
+//!
+//! With no argument it reads every `*.json` of `payloads/batch` in `../shared` (or under
+//! `$MDMODEL_SHARED`); where that folder is absent it says so and reads an embedded payload.
 //!
 //! A payload that does not fit prints an error naming the field, and the run exits non-zero.
 
@@ -12,7 +15,8 @@ use std::process::ExitCode;
 
 mdmodel::include_model!("specs/cancelbatchresponsebody.md");
 
-/// A batch as the batch endpoints return it, used when no file is given. `model` and `usage`
+/// A batch as the batch endpoints return it, used when no file is given and the shared
+/// payloads are absent. `model` and `usage`
 /// are fields the docs do not list: reading drops them, and the run says so.
 const EMBEDDED: &str = r#"{
   "id": "batch_0a1b2c3d4e5f60718293a4b5c6d7e8f9",
@@ -113,16 +117,43 @@ fn dropped_paths(input: &str, output: &str) -> Vec<String> {
     out
 }
 
+/// The real batch payloads: `payloads/batch/*.json` under `$MDMODEL_SHARED`, else under
+/// `shared/` beside the repository, sorted; `Err` says why there are none.
+fn shared_payloads() -> Result<Vec<String>, String> {
+    let shared = std::env::var_os("MDMODEL_SHARED")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"));
+    let dir = shared.join("payloads/batch");
+    let dir = dir.canonicalize().unwrap_or(dir);
+    let entries = std::fs::read_dir(&dir).map_err(|e| format!("{} is absent ({e})", dir.display()))?;
+    let mut paths: Vec<String> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| p.display().to_string())
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err(format!("{} holds no .json file", dir.display()));
+    }
+    Ok(paths)
+}
+
 fn main() -> ExitCode {
-    let paths: Vec<String> = std::env::args().skip(1).collect();
-    let inputs: Vec<(String, Result<String, String>)> = if paths.is_empty() {
-        vec![("embedded example payload".to_owned(), Ok(EMBEDDED.to_owned()))]
-    } else {
-        paths.into_iter().map(|p| {
-            let text = std::fs::read_to_string(&p).map_err(|e| format!("cannot read {p}: {e}"));
-            (p, text)
-        }).collect()
-    };
+    let mut paths: Vec<String> = std::env::args().skip(1).collect();
+    let mut inputs: Vec<(String, Result<String, String>)> = Vec::new();
+    if paths.is_empty() {
+        match shared_payloads() {
+            Ok(found) => paths = found,
+            Err(why) => {
+                eprintln!("note: {why}; reading the embedded example payload instead");
+                inputs.push(("embedded example payload".to_owned(), Ok(EMBEDDED.to_owned())));
+            }
+        }
+    }
+    inputs.extend(paths.into_iter().map(|p| {
+        let text = std::fs::read_to_string(&p).map_err(|e| format!("cannot read {p}: {e}"));
+        (p, text)
+    }));
     let mut failed = false;
     for (name, text) in inputs {
         println!("== {name}");
