@@ -83,6 +83,10 @@ pub use mdmodel_macros::include_model;
 /// The path is relative to the invoking crate's `CARGO_MANIFEST_DIR`. Two docs that define
 /// the same type name are an error naming both files.
 ///
+/// Every doc read is tracked, so editing one rebuilds; a doc added to the folder is seen on
+/// the next build where the crate's build script names the folder
+/// (`println!("cargo:rerun-if-changed=specs/models")`): a macro cannot track a folder.
+///
 /// ```
 /// mod batch {
 ///     mdmodel::include_models!("../specs");
