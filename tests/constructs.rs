@@ -272,3 +272,22 @@ fn event_stream_member() {
     let err = mdmodel::EventStream::<Dog, _>::new(bad.as_bytes()).next().unwrap().unwrap_err();
     assert!(err.to_string().contains("missing field `name`"), "{err}");
 }
+
+mod no_values {
+    mdmodel::include_model!("tests/data/novalues.md");
+}
+mod open_no_values {
+    mdmodel::include_model!("tests/data/openvalues.md");
+}
+
+#[test]
+fn an_enum_that_lists_no_value() {
+    // Closed: no variant, so every payload is refused, naming the (empty) list.
+    assert!(no_values::NoValues::VALUES.is_empty());
+    assert_eq!(refuse::<no_values::NoValues>(json!("x")), "unknown variant `x`, there are no variants");
+    assert!(refuse::<Option<no_values::NoValues>>(json!(1)).starts_with("invalid type: integer `1`"));
+    // Open: every string is kept as unrecognized and written back.
+    let v = round_trip::<open_no_values::OpenValues>(json!("anything"));
+    assert_eq!(v, open_no_values::OpenValues::Unrecognized("anything".into()));
+    assert!(open_no_values::OpenValues::VALUES.is_empty());
+}

@@ -83,31 +83,62 @@ fn allowed_roots(root: Option<&Path>, entry_dir: Option<&Path>) -> Vec<PathBuf> 
     }
 }
 
-/// Every `.md` file under `dir`, recursively, sorted.
+/// Every `.md` file under `dir`, recursively, in path order (by components, as `Path`
+/// sorts).
+///
+/// Symbolic links are followed, but each folder is listed once, by its canonical path: a
+/// link back to a folder already listed (`up -> ..`) is skipped, so that cycles end and no
+/// doc is listed twice under two paths.
 pub fn docs_under(dir: &Path) -> Result<Vec<PathBuf>, Errors> {
     if !dir.is_dir() {
         return Err(Error::file(ErrorKind::MissingFile, dir, format!("no such folder: {}", dir.display())).into());
     }
+    let canonical = dir
+        .canonicalize()
+        .map_err(|e| Error::file(ErrorKind::Unreadable, dir, format!("cannot resolve {}: {e}", dir.display())))?;
+    let mut listed = std::collections::HashSet::from([canonical.clone()]);
     let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
+    // A depth-first walk whose folders are listed in name order gives the paths in the order
+    // that sorting them by components would (and costs no comparison of whole paths).
+    enum Item {
+        Doc(PathBuf),
+        /// A folder: as the walk names it, and its canonical path.
+        Folder(PathBuf, PathBuf),
+    }
+    let mut stack = vec![Item::Folder(dir.to_path_buf(), canonical)];
+    while let Some(item) = stack.pop() {
+        let (d, canonical) = match item {
+            Item::Doc(p) => {
+                out.push(p);
+                continue;
+            }
+            Item::Folder(d, c) => (d, c),
+        };
         let entries = std::fs::read_dir(&d)
             .map_err(|e| Error::file(ErrorKind::Unreadable, &d, format!("cannot list {}: {e}", d.display())))?;
+        let mut items = Vec::new();
         for entry in entries.flatten() {
-            let p = entry.path();
+            let name = entry.file_name();
+            let p = d.join(&name);
             // The listing's own file type costs no `stat`; a symbolic link is followed.
-            let is_dir = match entry.file_type() {
-                Ok(t) if !t.is_symlink() => t.is_dir(),
-                _ => p.is_dir(),
+            let sub = match entry.file_type() {
+                Ok(t) if !t.is_symlink() => t.is_dir().then(|| canonical.join(&name)),
+                _ => p.canonicalize().ok().filter(|c| c.is_dir()),
             };
-            if is_dir {
-                stack.push(p);
-            } else if p.extension().is_some_and(|e| e == "md") {
-                out.push(p);
+            match sub {
+                Some(c) => items.push((name, Item::Folder(p, c))),
+                None if p.extension().is_some_and(|e| e == "md") => items.push((name, Item::Doc(p))),
+                None => {}
             }
         }
+        items.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // In name order, so that of two names for one folder the first is kept.
+        items.retain(|(_, item)| match item {
+            Item::Folder(_, c) => listed.insert(c.clone()),
+            Item::Doc(_) => true,
+        });
+        stack.extend(items.into_iter().rev().map(|(_, item)| item));
     }
-    out.sort();
     Ok(out)
 }
 

@@ -204,8 +204,51 @@ impl Options {
         Ok(())
     }
 
+    /// What the options get wrong about `model`, each with where and a message: the mentions
+    /// of models or fields it does not have, a `discriminated` union whose members do not
+    /// hold the field, and two fields that the wire names given bring to one name.
+    pub fn option_errors(&self, model: &crate::ir::Model) -> Vec<(Span, String)> {
+        let mut out = self.unknown_mentions(model);
+        out.extend(self.wire_name_clashes(model));
+        out
+    }
+
+    /// Two fields of one model that `rename`, `rename_all` or the wire-name file give the
+    /// same wire name (serde would read neither reliably and write the name twice). A doc
+    /// that lists one wire name twice is a parse error; this is the options' share.
+    fn wire_name_clashes(&self, model: &crate::ir::Model) -> Vec<(Span, String)> {
+        let mut out = Vec::new();
+        for t in &model.types {
+            let crate::ir::TypeKind::Struct(fields) = &t.kind else { continue };
+            if !self.renames.contains_key(&t.name) && !self.rename_all.contains_key(&t.name) {
+                continue;
+            }
+            let mut seen: BTreeMap<std::borrow::Cow<'_, str>, &str> = BTreeMap::new();
+            for f in fields {
+                let wire = self.wire_name(&t.name, f);
+                if let Some(first) = seen.get(&wire) {
+                    let span = self
+                        .mentions
+                        .iter()
+                        .find(|m| m.model == t.name && matches!(m.option, "rename" | "rename_all"))
+                        .map_or_else(Span::call_site, |m| m.span);
+                    out.push((
+                        span,
+                        format!(
+                            "`{}`: the wire names given make fields `{first}` and `{}` both `{wire}` on the wire",
+                            t.name, f.name
+                        ),
+                    ));
+                    break;
+                }
+                seen.insert(wire, &f.name);
+            }
+        }
+        out
+    }
+
     /// The mentions of models or fields that `model` does not have, each with a message.
-    pub fn unknown_mentions(&self, model: &crate::ir::Model) -> Vec<(Span, String)> {
+    fn unknown_mentions(&self, model: &crate::ir::Model) -> Vec<(Span, String)> {
         let mut out = Vec::new();
         for m in &self.mentions {
             let Some(t) = model.types.iter().find(|t| t.name == m.model) else {

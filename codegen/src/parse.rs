@@ -350,6 +350,12 @@ impl<'s, 'a> DocParser<'s, 'a> {
         if !self.check_row_widths(&table) {
             return;
         }
+        // The wire names already taken (a second Fields table of a model adds to the first),
+        // with the field that took each and its line.
+        let mut taken: std::collections::HashMap<String, (String, u32)> = match self.models.last().and_then(|m| m.kind.as_ref()) {
+            Some(TypeKind::Struct(all)) => all.iter().map(|f| (f.wire_name.clone(), (f.name.clone(), f.loc.line))).collect(),
+            _ => Default::default(),
+        };
         let mut fields = Vec::new();
         for row in &table.rows {
             let cell = |i: usize| row.get(i).copied().unwrap_or(("", row.first().map_or(offset, |c| c.1)));
@@ -391,10 +397,24 @@ impl<'s, 'a> DocParser<'s, 'a> {
                     }
                 },
             };
+            let wire = wire_name(name);
+            if let Some((first, line)) = taken.get(wire) {
+                self.error(
+                    Error::at(
+                        ErrorKind::MalformedTable,
+                        loc,
+                        format!("field `{name}` repeats the wire name `{wire}` of field `{first}` (line {line})"),
+                    )
+                    .with_snippet(self.src.line_text(name_off))
+                    .with_help("a model lists each field once (the `_` the generator appends, as in `schema_`, is not on the wire)"),
+                );
+                continue;
+            }
+            taken.insert(wire.to_owned(), (name.to_owned(), loc.line));
             let docs = docs_col.map(|i| cell_markdown(cell(i).0)).unwrap_or_default();
             let example = example_col.map(|i| cell_markdown(cell(i).0)).filter(|e| !e.is_empty());
             fields.push(Field {
-                wire_name: wire_name(name).to_owned(),
+                wire_name: wire.to_owned(),
                 name: name.to_owned(),
                 ty,
                 required,
@@ -638,6 +658,20 @@ mod tests {
 
         let e = parse_doc(Path::new("specs/none.md"), "no title here\n").unwrap_err();
         assert_eq!(e.0[0].kind, ErrorKind::MissingTitle);
+    }
+
+    #[test]
+    fn a_wire_name_listed_twice_is_an_error_at_the_second() {
+        let text = "# Dup\n\n## Fields\n\n| Field | Type | Required | Description |\n| --- | --- | --- | --- |\n| `role` | *str* | :heavy_check_mark: | R. |\n| `schema_` | *str* | :heavy_check_mark: | S. |\n| `role` | *int* | :heavy_check_mark: | Again. |\n| `schema` | *str* | :heavy_check_mark: | S. |\n";
+        let e = parse_doc(Path::new("specs/dup.md"), text).unwrap_err();
+        let msgs: Vec<String> = e.0.iter().map(|e| e.to_string()).collect();
+        assert_eq!(e.0.len(), 2, "{msgs:?}");
+        assert!(msgs[0].starts_with("specs/dup.md:9:3: field `role` repeats the wire name `role` of field `role` (line 7)"), "{msgs:?}");
+        assert!(msgs[1].starts_with("specs/dup.md:10:3: field `schema` repeats the wire name `schema` of field `schema_` (line 8)"), "{msgs:?}");
+        // A second Fields table of the same model counts with the first.
+        let two = "# Two\n\n## Fields\n\n| Field | Type |\n| --- | --- |\n| `a` | *str* |\n\n## Fields\n\n| Field | Type |\n| --- | --- |\n| `a` | *str* |\n";
+        let e = parse_doc(Path::new("two.md"), two).unwrap_err();
+        assert!(e.0[0].to_string().starts_with("two.md:13:3: field `a` repeats the wire name `a` of field `a` (line 7)"), "{e}");
     }
 
     #[test]

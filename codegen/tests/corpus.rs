@@ -11,6 +11,12 @@ fn whole_corpus_expands_and_every_title_is_a_type() {
     let exp = mdmodel_codegen::expand_dir(&dir, Some(&dir), &Default::default()).unwrap_or_else(|e| panic!("{e}"));
     let docs = mdmodel_codegen::docs_under(&dir).unwrap();
     assert_eq!(docs.len(), 2404);
+    // The walk lists folders in name order: the paths come sorted (as `Path` sorts them,
+    // `utils/` among the `u` files), none twice.
+    let mut sorted = docs.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted, docs);
     assert_eq!(exp.model.files.len(), 2404);
     let m = &exp.model;
     // utils/retryconfig.md holds two models.

@@ -1,7 +1,8 @@
 //! Robustness of the engine: whatever a doc holds, parsing and the full pipeline return an
 //! `Ok` or located errors; they never panic, hang or overflow the stack.
 //!
-//! The property test mutates real corpus docs (`PROPTEST_CASES` cases, 256 by default); the
+//! The property test mutates real corpus docs (`PROPTEST_CASES` cases, 256 by default) and
+//! compiles the code of some that expand (`MDMODEL_COMPILE_SAMPLES`, 12 by default); the
 //! deterministic tests pin the limits and the regressions found.
 
 #[path = "../../tests/common/mod.rs"]
@@ -293,6 +294,7 @@ fn the_engine_never_panics_on_mutated_corpus_docs() {
     let strategy = (any::<Index>(), prop::collection::vec(mutation(), 1..5));
     let ran = AtomicUsize::new(0);
     let (parsed, expanded) = (AtomicUsize::new(0), AtomicUsize::new(0));
+    let max_samples = compile_samples();
     let compile_samples = std::sync::Mutex::new(Vec::new());
     let result = runner.run(&strategy, |(which, mutations)| {
         ran.fetch_add(1, Ordering::Relaxed);
@@ -310,7 +312,7 @@ fn the_engine_never_panics_on_mutated_corpus_docs() {
                         let n = expanded.fetch_add(1, Ordering::Relaxed);
                         assert!(!exp.model.types.is_empty());
                         let mut samples = compile_samples.lock().unwrap();
-                        if n % 8 == 0 && samples.len() < COMPILE_SAMPLES {
+                        if n % 8 == 0 && samples.len() < max_samples {
                             samples.push(exp.tokens().to_string());
                         }
                     }
@@ -333,8 +335,11 @@ fn the_engine_never_panics_on_mutated_corpus_docs() {
     compile_check(&compile_samples.into_inner().unwrap());
 }
 
-/// How many expanded mutants the property test compiles.
-const COMPILE_SAMPLES: usize = 12;
+/// How many expanded mutants the property test compiles: `MDMODEL_COMPILE_SAMPLES`, 12 by
+/// default (one in eight of those expanded, up to that many).
+fn compile_samples() -> usize {
+    std::env::var("MDMODEL_COMPILE_SAMPLES").ok().and_then(|s| s.parse().ok()).unwrap_or(12)
+}
 
 /// The sampled compile check: the code of some mutated docs that expanded, each in a module
 /// of one fresh crate, must compile under `#![deny(warnings)]`.
@@ -571,4 +576,30 @@ fn symlinks_inside_the_root_are_followed_and_links_outside_are_refused() {
     assert_eq!(e.0[0].loc.as_ref().unwrap().line, 7);
     let _ = std::fs::remove_dir_all(&root.0);
     let _ = std::fs::remove_dir_all(&outside.0);
+}
+
+/// Symbolic links that lead back up (`up -> ..`, twice, which a walk that follows each would
+/// take 2^40 steps to give up on) end: each folder is listed once, each doc once, in order.
+#[cfg(unix)]
+#[test]
+fn folder_symlink_cycles_list_each_doc_once() {
+    let root = TempDir::new("cycles");
+    let doc = |name: &str| format!("# {name}\n\n## Fields\n\n{FIELDS_HEAD}| `n` | *int* | :heavy_check_mark: | N. |\n");
+    std::fs::create_dir_all(root.0.join("b.d/inner")).unwrap();
+    std::fs::write(root.0.join("a.md"), doc("A")).unwrap();
+    std::fs::write(root.0.join("b.d/inner/c.md"), doc("C")).unwrap();
+    std::fs::write(root.0.join("b.md"), doc("B")).unwrap();
+    std::os::unix::fs::symlink("..", root.0.join("b.d/inner/up")).unwrap();
+    std::os::unix::fs::symlink("../..", root.0.join("b.d/inner/up2")).unwrap();
+    std::os::unix::fs::symlink(".", root.0.join("self")).unwrap();
+    // A link to a folder listed later: its docs are listed under the link's path, once.
+    std::os::unix::fs::symlink("b.d", root.0.join("a_link")).unwrap();
+    let docs = mdmodel_codegen::docs_under(&root.0).unwrap();
+    let rel: Vec<String> = docs.iter().map(|p| p.strip_prefix(&root.0).unwrap().display().to_string()).collect();
+    assert_eq!(rel, ["a.md", "a_link/inner/c.md", "b.md"]);
+    let exp = mdmodel_codegen::expand_dir(&root.0, Some(&root.0), &Default::default()).unwrap_or_else(|e| panic!("{e}"));
+    let mut names: Vec<&str> = exp.model.types.iter().map(|t| t.name.as_str()).collect();
+    names.sort();
+    assert_eq!(names, ["A", "B", "C"]);
+    let _ = std::fs::remove_dir_all(&root.0);
 }

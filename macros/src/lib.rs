@@ -70,7 +70,7 @@ fn run(args: &MacroArgs, expand: impl FnOnce(&Path, &Path, &Options) -> Result<E
     }
     match expand(&path, &manifest_dir, &options) {
         Ok(exp) => {
-            let unknown = options.unknown_mentions(&exp.model);
+            let unknown = options.option_errors(&exp.model);
             if !unknown.is_empty() {
                 let errors = unknown.into_iter().map(|(span, msg)| quote_spanned!(span=> ::core::compile_error!(#msg);));
                 return quote!(#(#errors)*);

@@ -84,7 +84,9 @@ impl Generator<'_> {
         out.push_str(if is_int { "pub fn value" } else { "pub fn as_str" });
         out.push_str("(&self) -> ");
         out.push_str(accessor_ty);
-        out.push_str(" {\nmatch self {\n");
+        // A closed enum whose doc lists no value has no variant: `match self {}` on a
+        // reference to it does not compile, `match *self {}` does.
+        out.push_str(if e.values.is_empty() && !open { " {\nmatch *self {\n" } else { " {\nmatch self {\n" });
         for (v, name) in e.values.iter().zip(&variants) {
             out.push_str(ident);
             out.push_str("::");
