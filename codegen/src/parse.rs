@@ -4,6 +4,7 @@
 //! line inside a code block stays code); the cells' source text is then read as the
 //! dialect: type expressions by [`crate::typeexpr`], the Required marks, enum values.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -51,6 +52,8 @@ struct ModelBuilder {
     docs: Vec<String>,
     section: Section,
     kind: Option<TypeKind<LinkAt>>,
+    /// The enum values listed so far, with the line of each, to report one listed twice.
+    values_seen: HashMap<EnumLiteral, u32>,
 }
 
 impl ModelBuilder {
@@ -209,7 +212,14 @@ impl<'s, 'a> DocParser<'s, 'a> {
                     .with_snippet(self.src.line_text(offset)),
             );
         }
-        self.models.push(ModelBuilder { name: name.to_owned(), loc, docs: Vec::new(), section: Section::Intro, kind: None });
+        self.models.push(ModelBuilder {
+            name: name.to_owned(),
+            loc,
+            docs: Vec::new(),
+            section: Section::Intro,
+            kind: None,
+            values_seen: HashMap::new(),
+        });
     }
 
     fn paragraph(&mut self, raw: &str) {
@@ -284,12 +294,34 @@ impl<'s, 'a> DocParser<'s, 'a> {
             );
             return;
         };
+        if self.value_listed_twice(&value, &loc, offset) {
+            return;
+        }
         if let Some(TypeKind::Enum(e)) = self.kind_mut(Section::Values, offset) {
-            let name = match &value {
-                EnumLiteral::Str(s) => s.clone(),
-                EnumLiteral::Int(i) => i.to_string(),
-            };
-            e.values.push(EnumValue { name, value, loc });
+            e.values.push(EnumValue { name: literal_text(&value), value, loc });
+        }
+    }
+
+    /// Notes an enum value of the current model; reports it (at `offset`) where it was listed
+    /// before.
+    fn value_listed_twice(&mut self, value: &EnumLiteral, loc: &Loc, offset: usize) -> bool {
+        let Some(m) = self.models.last_mut() else { return false };
+        match m.values_seen.get(value) {
+            Some(&first) => {
+                let err = Error::at(
+                    ErrorKind::MalformedTable,
+                    loc.clone(),
+                    format!("the enum value `{}` is listed twice (first at line {first})", literal_text(value)),
+                )
+                .with_snippet(self.src.line_text(offset))
+                .with_help("an enum lists each value once");
+                self.error(err);
+                true
+            }
+            None => {
+                m.values_seen.insert(value.clone(), loc.line);
+                false
+            }
         }
     }
 
@@ -452,22 +484,32 @@ impl<'s, 'a> DocParser<'s, 'a> {
                 );
                 continue;
             }
-            raw_values.push((name.to_owned(), value, self.src.loc(name_off)));
+            raw_values.push((name.to_owned(), value, name_off));
         }
         let all_int = !raw_values.is_empty() && raw_values.iter().all(|(_, v, _)| is_int_literal(v));
-        let values: Vec<EnumValue> = raw_values
-            .into_iter()
-            .map(|(name, value, loc)| {
-                let value = match value.parse::<i64>() {
-                    Ok(i) if all_int => EnumLiteral::Int(i),
-                    _ => EnumLiteral::Str(value),
-                };
-                EnumValue { name, value, loc }
-            })
-            .collect();
+        let mut values = Vec::new();
+        for (name, value, name_off) in raw_values {
+            let loc = self.src.loc(name_off);
+            let value = match value.parse::<i64>() {
+                Ok(i) if all_int => EnumLiteral::Int(i),
+                _ => EnumLiteral::Str(value),
+            };
+            if self.value_listed_twice(&value, &loc, name_off) {
+                continue;
+            }
+            values.push(EnumValue { name, value, loc });
+        }
         if let Some(TypeKind::Enum(e)) = self.kind_mut(Section::Values, offset) {
             e.values.extend(values);
         }
+    }
+}
+
+/// An enum value as the doc writes it.
+fn literal_text(v: &EnumLiteral) -> String {
+    match v {
+        EnumLiteral::Str(s) => s.clone(),
+        EnumLiteral::Int(i) => i.to_string(),
     }
 }
 
@@ -672,6 +714,19 @@ mod tests {
         let two = "# Two\n\n## Fields\n\n| Field | Type |\n| --- | --- |\n| `a` | *str* |\n\n## Fields\n\n| Field | Type |\n| --- | --- |\n| `a` | *str* |\n";
         let e = parse_doc(Path::new("two.md"), two).unwrap_err();
         assert!(e.0[0].to_string().starts_with("two.md:13:3: field `a` repeats the wire name `a` of field `a` (line 7)"), "{e}");
+    }
+
+    #[test]
+    fn an_enum_value_listed_twice_is_an_error_at_the_second() {
+        let msgs = |text: &str| -> Vec<String> { parse_doc(Path::new("e.md"), text).unwrap_err().0.iter().map(|e| e.to_string()).collect() };
+        let m = msgs("# P\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `NVIDIA` | nvidia |\n| `OPENAI` | openai |\n| `NVIDIA_AGAIN` | nvidia |\n");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].starts_with("e.md:9:3: the enum value `nvidia` is listed twice (first at line 7)"), "{m:?}");
+        let m = msgs("# R\n\n## Values\n\n- `\"user\"`\n- `\"assistant\"`\n- `\"assistant\"`\n");
+        assert!(m[0].starts_with("e.md:7:1: the enum value `assistant` is listed twice (first at line 6)"), "{m:?}");
+        // Integers by value: `01` is `1`.
+        let m = msgs("# N\n\n## Values\n\n| Name | Value |\n| --- | --- |\n| `ONE` | 1 |\n| `UNO` | 01 |\n");
+        assert!(m[0].starts_with("e.md:8:3: the enum value `1` is listed twice (first at line 7)"), "{m:?}");
     }
 
     #[test]
