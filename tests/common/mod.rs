@@ -93,6 +93,11 @@ impl Scratch {
     }
 }
 
+/// Says why a test skips, past the test harness's capture (see [`eprint_uncaptured`]).
+pub fn skip(why: std::fmt::Arguments<'_>) {
+    eprint_uncaptured(why);
+}
+
 /// Writes a line to stderr past the test harness's capture, so that a skip shows in a normal
 /// `cargo test` run, not only with `--nocapture`.
 fn eprint_uncaptured(line: std::fmt::Arguments<'_>) {
