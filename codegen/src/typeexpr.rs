@@ -175,14 +175,15 @@ impl<'a> TypeParser<'a> {
         let is_name = bare.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
             && bare.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
         if !is_name || self.peek_after_noise() == Some(b'[') {
-            return Err(self.unknown(&format!("`{name}` is not a type of the dialect")));
+            return Err(self.unknown(&format!("`{name}` is not a type of the dialect{}", did_you_mean(name))));
         }
         let link = match link {
             Some(ctx) => make_link(ctx.target, bare),
             None if name.starts_with("models.") => Link::Name(bare.to_owned()),
             None => {
                 return Err(self.unknown(&format!(
-                    "`{name}` is not a type of the dialect (a model is written `models.{name}` or as a link)"
+                    "`{name}` is not a type of the dialect{} (a model is written `models.{name}` or as a link)",
+                    did_you_mean(name)
                 )))
             }
         };
@@ -342,6 +343,26 @@ fn make_link(target: &str, text: &str) -> Link {
     Link::File { path: path.to_owned(), anchor, text: text.to_owned() }
 }
 
+/// The names of the dialect's own types.
+const DIALECT: &[&str] = &[
+    "str", "int", "float", "bool", "Any", "bytes", "datetime", "List", "Optional", "Nullable", "OptionalNullable", "Dict",
+    "Literal", "Union",
+];
+
+/// `; did you mean `str`?` where a name of the dialect is within an edit of `name` (two for
+/// names longer than four letters; letter case aside), else nothing.
+fn did_you_mean(name: &str) -> String {
+    let lower = name.to_ascii_lowercase();
+    let most = if name.len() <= 4 { 1 } else { 2 };
+    DIALECT
+        .iter()
+        .map(|d| (strsim::damerau_levenshtein(&lower, &d.to_ascii_lowercase()), d))
+        .filter(|(distance, d)| *distance <= most.min(d.len() / 2))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, d)| format!("; did you mean `{d}`?"))
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -433,6 +454,16 @@ mod tests {
         assert_eq!(e.kind, ErrorKind::UnknownType);
         assert!(e.message.contains("`Tuple` is not a type of the dialect"), "{e}");
         assert_eq!(e.snippet.as_deref(), Some("*Tuple[int]*"));
+        assert!(!e.message.contains("did you mean"), "{e}");
+        let e = parse("*strr*").unwrap_err();
+        assert!(e.message.contains("`strr` is not a type of the dialect; did you mean `str`? (a model is written `models.strr`"), "{e}");
+        let e = parse("*Nulable[int]*").unwrap_err();
+        assert!(e.message.contains("`Nulable` is not a type of the dialect; did you mean `Nullable`?"), "{e}");
+        let e = parse("*list[str]*").unwrap_err();
+        assert!(e.message.contains("did you mean `List`?"), "{e}");
+        // A short name far from every type of the dialect gets no guess.
+        let e = parse("*Foo*").unwrap_err();
+        assert!(!e.message.contains("did you mean"), "{e}");
         let e = parse("List[str").unwrap_err();
         assert!(e.message.contains("expected `]` but the text ends"), "{e}");
         let e = parse("").unwrap_err();
