@@ -212,8 +212,9 @@ impl<const P: usize, const K: usize, const V: usize> Metadata<P, K, V> {
     }
 
     fn check_entry(key: &str, value: &Value) -> Result<(), MetadataError> {
-        let key_chars = key.chars().count();
-        if key_chars > K {
+        // A text of at most `max` bytes has at most `max` characters: counted only past that.
+        let too_long = |s: &str, max: usize| if s.len() <= max { None } else { Some(s.chars().count()).filter(|&n| n > max) };
+        if let Some(key_chars) = too_long(key, K) {
             return Err(MetadataError {
                 limit: MetadataLimit::KeyLength,
                 key: key.to_owned(),
@@ -221,16 +222,13 @@ impl<const P: usize, const K: usize, const V: usize> Metadata<P, K, V> {
                 actual: key_chars,
             });
         }
-        if let Value::String(s) = value {
-            let chars = s.chars().count();
-            if chars > V {
-                return Err(MetadataError {
-                    limit: MetadataLimit::ValueLength,
-                    key: key.to_owned(),
-                    max: V,
-                    actual: chars,
-                });
-            }
+        if let Some(chars) = value.as_str().and_then(|s| too_long(s, V)) {
+            return Err(MetadataError {
+                limit: MetadataLimit::ValueLength,
+                key: key.to_owned(),
+                max: V,
+                actual: chars,
+            });
         }
         Ok(())
     }
