@@ -139,6 +139,30 @@ fn tagged_union_dispatches_on_its_constant_field() {
 }
 
 #[test]
+fn unions_read_from_text_as_from_a_value() {
+    // Read from text, a union buffers strings borrowed from the input where they hold no
+    // escape; the member reads them as the same strings, and a key given twice keeps its last
+    // value, as a `serde_json::Value` (and the reference) keeps it.
+    let text = r#"[{"type": "text", "text": "a\"b\n\u00e9 plain"}, {"text": "first", "type": "text", "text": "last"},
+                   {"url": "u\/v", "type": "image"}, {"url": "no tag"}]"#;
+    let parts: Vec<ContentPart> = serde_json::from_str(text).unwrap();
+    let text_part = |t: &str| ContentPart::TextPart(TextPart { r#type: TextPartType::Text, text: t.into() });
+    let image_part = |u: &str| ContentPart::ImagePart(ImagePart { r#type: LiteralImage, url: u.into() });
+    assert_eq!(parts, [text_part("a\"b\n\u{e9} plain"), text_part("last"), image_part("u/v"), image_part("no tag")]);
+    let value: Value = serde_json::from_str(text).unwrap();
+    assert_eq!(serde_json::from_value::<Vec<ContentPart>>(value).unwrap(), parts);
+    // A best-fit pick reads each member from the buffer, an escaped key included.
+    let text = r#"{"all": [], "any": [{"field": "l\u0061ng", "equals": "en"}]}"#;
+    let f: Filter = serde_json::from_str(text).unwrap();
+    assert_eq!(serde_json::to_value(&f).unwrap(), json!({"any": [{"field": "lang", "equals": "en"}]}));
+    // A model inside a member is read from an object only, never from an array.
+    let e = serde_json::from_str::<Filter>(r#"{"any": [["lang", "en"]]}"#).unwrap_err().to_string();
+    assert!(e.contains("FilterAny: any[0]: invalid type: sequence, expected struct Condition"), "{e}");
+    let e = serde_json::from_str::<ContentPart>(r#"{"type": "text", "text": [1]}"#).unwrap_err().to_string();
+    assert!(e.starts_with("ContentPart::TextPart: text: invalid type: sequence, expected a string"), "{e}");
+}
+
+#[test]
 fn literals_accept_only_their_value_and_need_no_spelling() {
     let l = round_trip::<Literals>(json!({"kind": "function", "strict": true, "version": 2}));
     assert_eq!(l.stream, None);

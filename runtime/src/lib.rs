@@ -44,6 +44,7 @@
 #[path = "private.rs"]
 pub mod __private;
 mod bytes;
+mod content;
 mod event_stream;
 mod metadata;
 mod nullable;

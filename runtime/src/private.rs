@@ -16,6 +16,7 @@ use serde::de::{Deserializer, Error, Unexpected, Visitor};
 #[path = "smart_union.rs"]
 mod smart_union;
 pub use smart_union::{MapOnly, MemberKind, UnionPick};
+pub use crate::content::Content;
 
 /// `deserialize_with` of a `Nullable[T]` field: an absent field is an error naming it,
 /// where serde would otherwise read it as `null`.
@@ -177,10 +178,10 @@ pub fn bad_discriminator(union: &str, field: &str, expected: &str, found: Option
     }
 }
 
-/// Reads a union member from a buffered value; an error names the field path inside the
-/// member (`refusal: invalid type: map, expected a string`), which plain serde_json on a
-/// `Value` does not. The path is tracked only to explain a failure.
-pub fn read_member<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Result<T, String> {
+/// Reads a union member from the union's buffer ([`Content`]); an error names the field path
+/// inside the member (`refusal: invalid type: map, expected a string`), which a plain read
+/// does not. The path is tracked only to explain a failure.
+pub fn read_member<T: serde::de::DeserializeOwned>(value: &Content<'_>) -> Result<T, String> {
     match T::deserialize(value) {
         Ok(v) => Ok(v),
         Err(plain) => match serde_path_to_error::deserialize::<_, T>(value) {

@@ -17,6 +17,7 @@
 use std::cell::Cell;
 use std::fmt;
 
+use crate::content::Content;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, Visitor};
 
 /// How well a member fits, as pydantic ranks it: `Strict` covers what pydantic's strict mode
@@ -47,10 +48,10 @@ pub enum MemberKind {
 }
 
 impl MemberKind {
-    fn exactness(self, value: &serde_json::Value, fields_set: Option<usize>) -> Exactness {
+    fn exactness(self, value: &Content<'_>, fields_set: Option<usize>) -> Exactness {
         match (self, value) {
             (MemberKind::Any, _) | (MemberKind::Model(_), _) => Exactness::Strict,
-            (MemberKind::Float, serde_json::Value::Number(n)) if !n.is_f64() => Exactness::Strict,
+            (MemberKind::Float, Content::U64(_) | Content::I64(_)) => Exactness::Strict,
             (MemberKind::Other, _) if fields_set.is_some() => Exactness::Strict,
             _ => Exactness::Exact,
         }
@@ -120,10 +121,10 @@ impl<T> UnionPick<T> {
     /// Tries one member.
     pub fn consider(
         &mut self,
-        value: &serde_json::Value,
+        value: &Content<'_>,
         kind: MemberKind,
         variant: &'static str,
-        read: impl FnOnce(&serde_json::Value) -> Result<T, String>,
+        read: impl FnOnce(&Content<'_>) -> Result<T, String>,
     ) {
         if self.settled {
             return;
@@ -133,7 +134,7 @@ impl<T> UnionPick<T> {
         // `Deserialize` is not ours) is judged by the doc's fields the payload holds.
         let count = match (kind, count) {
             (MemberKind::Model(fields), None) => {
-                Some(value.as_object().map_or(0, |m| m.keys().filter(|k| fields.contains(&k.as_str())).count()))
+                Some(value.keys().map_or(0, |keys| keys.filter(|k| fields.contains(k)).count()))
             }
             _ => count,
         };

@@ -8,8 +8,8 @@ use crate::discriminator;
 use crate::ir::{TypeExpr, TypeId, TypeKind, UnionMember};
 use crate::names::{ident_for, NameScope};
 
-/// `serde_json::Value::as_str`, to read a discriminator.
-const VALUE_AS_STR: &str = "::mdmodel::__private::serde_json::Value::as_str";
+/// `Content::as_str`, to read a discriminator.
+const VALUE_AS_STR: &str = "::mdmodel::__private::Content::as_str";
 /// Turns the union's error message into the deserializer's error.
 const CUSTOM_ERROR: &str = ".map_err(<D::Error as ::mdmodel::__private::serde::de::Error> ::custom)";
 
@@ -40,7 +40,7 @@ impl Generator<'_> {
         out.push_str("}\n");
         deserialize_impl(out, ident, |out| {
             out.push_str(
-                "let value = < ::mdmodel::__private::serde_json::Value as ::mdmodel::__private::serde::Deserialize> ::deserialize(deserializer)? ;\n",
+                "let value = < ::mdmodel::__private::Content< 'de> as ::mdmodel::__private::serde::Deserialize> ::deserialize(deserializer)? ;\n",
             );
             // `discriminated(Union = "field")`: only the member the field names is read (an
             // option naming a field the members do not hold is an error the macro reports).
@@ -67,7 +67,7 @@ impl Generator<'_> {
 
     /// `fn pick`: every member tried, the best fit taken, as the reference's smart mode does.
     fn pick_fn(&self, out: &mut String, ident: &str, members: &[UnionMember<TypeId>], names: &[String], tys: &[String]) {
-        out.push_str("fn pick(value: & ::mdmodel::__private::serde_json::Value) -> ::std::result::Result<");
+        out.push_str("fn pick(value: & ::mdmodel::__private::Content< '_>) -> ::std::result::Result<");
         out.push_str(ident);
         out.push_str(", ::std::string::String> {\nlet mut pick = ::mdmodel::__private::UnionPick::new(");
         push_str_lit(out, ident);
