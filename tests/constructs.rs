@@ -141,14 +141,12 @@ fn tagged_union_dispatches_on_its_constant_field() {
 #[test]
 fn unions_read_from_text_as_from_a_value() {
     // Read from text, a union buffers strings borrowed from the input where they hold no
-    // escape; the member reads them as the same strings, and a key given twice keeps its last
-    // value, as a `serde_json::Value` (and the reference) keeps it.
-    let text = r#"[{"type": "text", "text": "a\"b\n\u00e9 plain"}, {"text": "first", "type": "text", "text": "last"},
-                   {"url": "u\/v", "type": "image"}, {"url": "no tag"}]"#;
+    // escape; the member reads them as the same strings.
+    let text = r#"[{"type": "text", "text": "a\"b\n\u00e9 plain"}, {"url": "u\/v", "type": "image"}, {"url": "no tag"}]"#;
     let parts: Vec<ContentPart> = serde_json::from_str(text).unwrap();
     let text_part = |t: &str| ContentPart::TextPart(TextPart { r#type: TextPartType::Text, text: t.into() });
     let image_part = |u: &str| ContentPart::ImagePart(ImagePart { r#type: LiteralImage, url: u.into() });
-    assert_eq!(parts, [text_part("a\"b\n\u{e9} plain"), text_part("last"), image_part("u/v"), image_part("no tag")]);
+    assert_eq!(parts, [text_part("a\"b\n\u{e9} plain"), image_part("u/v"), image_part("no tag")]);
     let value: Value = serde_json::from_str(text).unwrap();
     assert_eq!(serde_json::from_value::<Vec<ContentPart>>(value).unwrap(), parts);
     // A best-fit pick reads each member from the buffer, an escaped key included.
@@ -158,6 +156,12 @@ fn unions_read_from_text_as_from_a_value() {
     // A model inside a member is read from an object only, never from an array.
     let e = serde_json::from_str::<Filter>(r#"{"any": [["lang", "en"]]}"#).unwrap_err().to_string();
     assert!(e.contains("FilterAny: any[0]: invalid type: sequence, expected struct Condition"), "{e}");
+    // A key given twice is refused inside a union as it is outside one (nothing is dropped
+    // silently; the reference keeps the last value).
+    let e = serde_json::from_str::<ContentPart>(r#"{"text": "first", "type": "text", "text": "last"}"#).unwrap_err().to_string();
+    assert!(e.starts_with("ContentPart::TextPart: duplicate field `text`"), "{e}");
+    let e = serde_json::from_str::<TextPart>(r#"{"text": "first", "type": "text", "text": "last"}"#).unwrap_err().to_string();
+    assert!(e.starts_with("duplicate field `text`"), "{e}");
     let e = serde_json::from_str::<ContentPart>(r#"{"type": "text", "text": [1]}"#).unwrap_err().to_string();
     assert!(e.starts_with("ContentPart::TextPart: text: invalid type: sequence, expected a string"), "{e}");
 }

@@ -9,9 +9,10 @@
 //! from the outer one, so strings are never copied twice), and keeps an object as a vector
 //! of pairs.
 //!
-//! What a member reads from it is what it would read from a `Value`: an object's duplicate
-//! keys are collapsed to the last value (as `Value` collapses them), a negative integer is
-//! `i64` and any other integer `u64`, a non-finite float is `null`, and errors are
+//! What a member reads from it is what it would read from the text itself: an object's keys
+//! are kept as they come, repeats included (so a struct refuses a repeated field, as when it
+//! reads the text directly; a `Value` would keep the last one and lose the others silently),
+//! a negative integer is `i64` and any other integer `u64`, and errors are
 //! `serde_json::Error`s with `Value`'s messages.
 //!
 //! serde has such a buffer of its own (`Content`), but it is private to its derive; the
@@ -41,12 +42,13 @@ pub enum Content<'de> {
     Str(Cow<'de, str>),
     /// An array.
     Seq(Vec<Content<'de>>),
-    /// An object, its keys unique, in the order they were first read.
+    /// An object, its keys in the order read, a repeated key repeated.
     Map(Vec<(Cow<'de, str>, Content<'de>)>),
 }
 
 impl<'de> Content<'de> {
-    /// The value of `key`, where this is an object that holds it.
+    /// The value of `key`, where this is an object that holds it (the first, where it holds
+    /// it more than once: reading the member will refuse the repeat).
     pub fn get(&self, key: &str) -> Option<&Content<'de>> {
         match self {
             Content::Map(entries) => entries.iter().find(|(k, _)| k == key).map(|(_, v)| v),
@@ -162,46 +164,8 @@ impl<'de> Visitor<'de> for ContentVisitor {
             let value = map.next_value()?;
             entries.push((key, value));
         }
-        dedup_last_wins(&mut entries);
         Ok(Content::Map(entries))
     }
-}
-
-/// Collapses repeated keys as `serde_json::Value` does: the last value wins (in the place of
-/// the first).
-fn dedup_last_wins<V>(entries: &mut Vec<(Cow<'_, str>, V)>) {
-    if entries.len() < 2 {
-        return;
-    }
-    // Positions sorted by key (stable: repeats of a key stay in input order).
-    let mut order: Vec<usize> = (0..entries.len()).collect();
-    order.sort_by(|&a, &b| entries[a].0.cmp(&entries[b].0));
-    if order.windows(2).all(|w| entries[w[0]].0 != entries[w[1]].0) {
-        return;
-    }
-    // For each run of one key: its first position keeps the last value; the others go.
-    let mut gone = vec![false; entries.len()];
-    let mut moves = Vec::new();
-    let mut i = 0;
-    while i < order.len() {
-        let mut j = i + 1;
-        while j < order.len() && entries[order[j]].0 == entries[order[i]].0 {
-            gone[order[j]] = true;
-            j += 1;
-        }
-        if j > i + 1 {
-            moves.push((order[i], order[j - 1]));
-        }
-        i = j;
-    }
-    for (first, last) in moves {
-        entries.swap(first, last);
-    }
-    let mut k = 0;
-    entries.retain(|_| {
-        k += 1;
-        !gone[k - 1]
-    });
 }
 
 /// An object key, borrowed where the input allows.
@@ -438,14 +402,24 @@ mod tests {
     }
 
     #[test]
-    fn strings_without_escapes_are_borrowed_and_repeated_keys_keep_the_last_value() {
-        let content: Content<'_> = serde_json::from_str(r#"{"k": "v", "e": "a\nb", "k": 2, "z": 0, "e": 3}"#).unwrap();
+    fn strings_without_escapes_are_borrowed_and_repeated_keys_are_kept() {
+        let text = r#"{"k": "v", "e": "a\nb", "k": 2}"#;
+        let content: Content<'_> = serde_json::from_str(text).unwrap();
         let Content::Map(entries) = &content else { panic!("not a map: {content:?}") };
         let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_ref()).collect();
-        assert_eq!(keys, ["k", "e", "z"]);
-        assert_eq!(content.get("k"), Some(&Content::U64(2)));
-        assert_eq!(content.get("e"), Some(&Content::U64(3)));
-        assert!(matches!(entries[0].0, Cow::Borrowed(_)));
+        assert_eq!(keys, ["k", "e", "k"]);
+        assert_eq!(content.get("k"), Some(&Content::Str(Cow::Borrowed("v"))));
+        assert!(matches!(content.get("e"), Some(Content::Str(Cow::Owned(s))) if s == "a\nb"));
+        // A struct refuses the repeat, as it does reading the text itself.
+        #[derive(Debug, Deserialize)]
+        #[allow(dead_code)]
+        struct K {
+            k: Value,
+        }
+        let from_content = K::deserialize(&content).unwrap_err().to_string();
+        let from_text = serde_json::from_str::<K>(text).unwrap_err().to_string();
+        assert_eq!(from_content, "duplicate field `k`");
+        assert!(from_text.starts_with(&from_content), "{from_text}");
         let content: Content<'_> = serde_json::from_str(r#"["v", "a\nb"]"#).unwrap();
         let Content::Seq(items) = &content else { panic!("not a seq") };
         assert!(matches!(items[0], Content::Str(Cow::Borrowed("v"))));
