@@ -1,7 +1,8 @@
 //! Properties of the runtime types, as generated code uses them: `Nullable` and
 //! `OptionalNullable` round trip any value; `Metadata` keeps its limits the same way whether
 //! built by `insert`, checked by `validate` or deserialized; `i64` fields refuse what does
-//! not fit instead of wrapping.
+//! not fit instead of wrapping; a union's buffer (`mdmodel::__private::Content`) reads as the
+//! text it holds.
 
 use std::collections::BTreeMap;
 
@@ -108,6 +109,30 @@ fn by_insert(m: &BTreeMap<String, Value>) -> Result<Meta, MetadataError> {
     Ok(out)
 }
 
+/// Any JSON value, floats included (both sides of a comparison parse the same text).
+fn any_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        value(),
+        any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
+        "[\"\\\\/\n\t\u{0}-\u{1f}é😀a]{0,8}".prop_map(Value::String),
+    ];
+    leaf.prop_recursive(2, 12, 3, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..3).prop_map(Value::Array),
+            prop::collection::btree_map("[a-z\"\\\\]{0,3}", inner, 0..3).prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+/// The message of a serde_json error without its position (a buffer has none).
+fn message(e: serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.find(" at line ") {
+        Some(i) => s[..i].to_owned(),
+        None => s,
+    }
+}
+
 proptest! {
     #![proptest_config(config())]
 
@@ -197,6 +222,30 @@ proptest! {
         prop_assert!(serde_json::from_str::<Vec<Nullable<i64>>>(&list).is_err());
         prop_assert!(serde_json::from_str::<Nullable<i64>>(&n.to_string()).is_err());
         prop_assert!(serde_json::from_str::<OptionalNullable<i64>>(&n.to_string()).is_err());
+    }
+
+    #[test]
+    fn a_union_buffer_reads_as_the_text_it_holds(
+        v in any_json(),
+        f in fields(),
+        field in prop::sample::select(vec!["n_int", "n_str", "on_int", "on_str", "on_list", "opt", "extra"]),
+        pretty in any::<bool>(),
+    ) {
+        use mdmodel::__private::Content;
+        let text = if pretty { serde_json::to_string_pretty(&v).unwrap() } else { serde_json::to_string(&v).unwrap() };
+        let content: Content<'_> = serde_json::from_str(&text).unwrap();
+        prop_assert_eq!(Value::deserialize(&content).unwrap(), serde_json::from_str::<Value>(&text).unwrap());
+        // A struct with one field set to the value: the buffer accepts what the text gives
+        // the struct directly, and refuses with the same message.
+        let mut obj = serde_json::to_value(&f).unwrap();
+        obj[field] = v;
+        let text = serde_json::to_string(&obj).unwrap();
+        let content: Content<'_> = serde_json::from_str(&text).unwrap();
+        match (serde_json::from_str::<Fields>(&text), Fields::deserialize(&content)) {
+            (Ok(a), Ok(b)) => prop_assert_eq!(a, b),
+            (Err(a), Err(b)) => prop_assert_eq!(message(a), b.to_string()),
+            (a, b) => prop_assert!(false, "{}: text {:?}, buffer {:?}", text, a, b),
+        }
     }
 }
 
