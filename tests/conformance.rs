@@ -70,6 +70,10 @@ fn conformance_on_a_second_sdk() {
     );
     let passed: u64 = last.split(' ').next().and_then(|n| n.parse().ok()).unwrap_or(0);
     assert!(passed > 1_000, "too few cases compared: {last}");
+    // The table and the last line, in CI's log as in the corpus run's (whose harness writes
+    // to the test's own stdout and stderr).
+    let table: Vec<&str> = stdout.lines().skip_while(|l| !l.starts_with("kind ")).collect();
+    let _ = writeln!(std::io::stderr(), "sample SDK ({}):\n{}", sdk.display(), table.join("\n"));
 }
 
 /// The harness's own parts (payload sampler, schema validator, mutations, the documented
