@@ -72,11 +72,6 @@ impl<'de> Content<'de> {
         }
     }
 
-    /// Whether this is a float (an integer is not, even where a float is expected).
-    pub fn is_f64(&self) -> bool {
-        matches!(self, Content::F64(_))
-    }
-
     fn unexpected(&self) -> de::Unexpected<'_> {
         match self {
             Content::Null => de::Unexpected::Unit,
@@ -122,16 +117,16 @@ impl<'de> Visitor<'de> for ContentVisitor {
         Ok(if v.is_finite() { Content::F64(v) } else { Content::Null })
     }
 
-    fn visit_str<E>(self, v: &str) -> Result<Content<'de>, E> {
-        Ok(Content::Str(Cow::Owned(v.to_owned())))
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Content<'de>, E> {
+        StrVisitor.visit_str(v).map(Content::Str)
     }
 
-    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Content<'de>, E> {
-        Ok(Content::Str(Cow::Borrowed(v)))
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Content<'de>, E> {
+        StrVisitor.visit_borrowed_str(v).map(Content::Str)
     }
 
-    fn visit_string<E>(self, v: String) -> Result<Content<'de>, E> {
-        Ok(Content::Str(Cow::Owned(v)))
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Content<'de>, E> {
+        StrVisitor.visit_string(v).map(Content::Str)
     }
 
     fn visit_none<E>(self) -> Result<Content<'de>, E> {
@@ -160,7 +155,7 @@ impl<'de> Visitor<'de> for ContentVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Content<'de>, A::Error> {
         let mut entries: Vec<(Cow<'de, str>, Content<'de>)> = Vec::with_capacity(map.size_hint().unwrap_or(0).min(4096));
-        while let Some(key) = map.next_key_seed(KeyVisitor)? {
+        while let Some(key) = map.next_key_seed(StrVisitor)? {
             let value = map.next_value()?;
             entries.push((key, value));
         }
@@ -168,10 +163,10 @@ impl<'de> Visitor<'de> for ContentVisitor {
     }
 }
 
-/// An object key, borrowed where the input allows.
-struct KeyVisitor;
+/// A string (an object key, or a string value), borrowed where the input allows.
+struct StrVisitor;
 
-impl<'de> DeserializeSeed<'de> for KeyVisitor {
+impl<'de> DeserializeSeed<'de> for StrVisitor {
     type Value = Cow<'de, str>;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Cow<'de, str>, D::Error> {
@@ -179,11 +174,11 @@ impl<'de> DeserializeSeed<'de> for KeyVisitor {
     }
 }
 
-impl<'de> Visitor<'de> for KeyVisitor {
+impl<'de> Visitor<'de> for StrVisitor {
     type Value = Cow<'de, str>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a string key")
+        f.write_str("a string")
     }
 
     fn visit_str<E>(self, v: &str) -> Result<Cow<'de, str>, E> {
@@ -410,7 +405,7 @@ impl<'de, 'c: 'de> VariantAccess<'de> for VariantRef<'de, 'c> {
 
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value, Error> {
         match self.value {
-            Some(v @ Content::Seq(_)) => v.deserialize_any(visitor),
+            Some(Content::Seq(items)) => visit_seq_ref(items, visitor),
             Some(other) => Err(de::Error::invalid_type(other.unexpected(), &"tuple variant")),
             None => Err(de::Error::invalid_type(de::Unexpected::UnitVariant, &"tuple variant")),
         }
@@ -418,7 +413,7 @@ impl<'de, 'c: 'de> VariantAccess<'de> for VariantRef<'de, 'c> {
 
     fn struct_variant<V: Visitor<'de>>(self, _fields: &'static [&'static str], visitor: V) -> Result<V::Value, Error> {
         match self.value {
-            Some(v @ Content::Map(_)) => v.deserialize_any(visitor),
+            Some(Content::Map(entries)) => visit_map_ref(entries, visitor),
             Some(other) => Err(de::Error::invalid_type(other.unexpected(), &"struct variant")),
             None => Err(de::Error::invalid_type(de::Unexpected::UnitVariant, &"struct variant")),
         }
